@@ -1,0 +1,52 @@
+# femtobox — `make` builds the binary and prints its size; `make test` proves it.
+# See README.md.
+
+CARGO   ?= cargo
+TARGET  := x86_64-unknown-none
+RAW     := target/$(TARGET)/release/femtobox
+BIN     := target/femtobox
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR  := $(DESTDIR)$(PREFIX)/bin
+
+.PHONY: all build setup test test-deps size install clean
+
+all: build
+	@./scripts/size.sh --short $(BIN)
+
+# rustup here does not install targets on its own.
+setup:
+	@rustup target list --installed 2>/dev/null | grep -qx '$(TARGET)' \
+	  || rustup target add $(TARGET)
+
+# The shipped binary is $(BIN): cargo's output without section headers (which
+# the kernel never reads). The `symbols` profile is the same build with its
+# symbol table, for the test that proves no panic path survived.
+build: setup
+	$(CARGO) build --release --target $(TARGET) -p femtobox
+	$(CARGO) build --profile symbols --target $(TARGET) -p femtobox
+	$(CARGO) run -q -p femtobox-tests --bin shrink -- $(RAW) $(BIN)
+
+# What the tests use and a fresh machine may lack; skipped (the tests then
+# say what they skip) when we cannot install.
+test-deps:
+	@command -v strace >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && apt-get install -y -qq --no-install-recommends strace) >/dev/null 2>&1 \
+	      || echo "make: could not install strace; the syscall-count tests will be skipped"; \
+	  else echo "make: strace missing and not root; the syscall-count tests will be skipped"; fi; }
+
+test: build test-deps
+	FEMTOBOX=$(abspath $(BIN)) $(CARGO) test -p femtobox-tests
+	@./scripts/size.sh --short $(BIN)
+
+size: build
+	@./scripts/size.sh $(BIN)
+
+install: build
+	install -d $(BINDIR)
+	install -m 755 $(BIN) $(BINDIR)/femtobox
+	@for a in $$($(BIN) --list); do ln -sf femtobox $(BINDIR)/$$a; echo "  $(BINDIR)/$$a -> femtobox"; done
+
+clean:
+	$(CARGO) clean

@@ -1,0 +1,148 @@
+//! The one applet table and the dispatcher: argv[0]'s basename (a leading `-`
+//! dropped) picks the applet; under the box's own name argv[1] does, and the
+//! box answers `--help`, `--list`, `--version` and `--install [-s] DIR`.
+//!
+//! To add an applet: write `applets/NAME.rs` with `pub fn main(Args, Env) -> u8`,
+//! then add its name to `NAMES` and its `main` to `MAINS`, at the same place
+//! (alphabetical order).
+
+use crate::args::{chop, find, Args, Env};
+use crate::io::{self, complain, err};
+use crate::sys::{self, CStr};
+
+#[path = "../applets/false.rs"]
+mod false_;
+#[path = "../applets/true.rs"]
+mod true_;
+
+/// The applet names, each NUL-terminated: the kernel takes them as they are.
+const NAMES: &[u8] = b"false\0true\0";
+const MAINS: [fn(Args, Env) -> u8; 2] = [false_::main, true_::main];
+
+const BOX: &[u8] = b"femtobox";
+/// Also the options of true, false and echo (the first and third).
+const OPTIONS: &[u8] = b"--help\0--list\0--version\0--install\0";
+const VERSION: &[u8] = concat!(" (femtobox) ", env!("CARGO_PKG_VERSION"), "\n").as_bytes();
+const USAGE: &[u8] = b"Usage: femtobox [APPLET [ARG]... | --list | --install [-s] DIR]\nApplets: ";
+
+/// Runs the applet named by `args` and returns the exit status.
+pub fn dispatch(me: Args, env: Env) -> u8 {
+    let mut args = me;
+    // The basename of argv[0], without a login shell's leading `-`.
+    let a0 = args.prog();
+    let mut name = a0.get(a0.iter().rposition(|&b| b == b'/').map_or(0, |i| i + 1)..).unwrap_or_default();
+    if name.first() == Some(&b'-') {
+        name = name.get(1..).unwrap_or_default();
+    }
+    while find(b"femtobox\0", name).is_some() {
+        args = args.skip(1);
+        name = args.prog();
+        match find(OPTIONS, name) {
+            Some(1) => return list(io::STDOUT, b"", b'\n'),
+            Some(2) => return help_version(BOX, name, BOX, b""),
+            Some(3) => return install(args, me),
+            Some(_) => return list(io::STDOUT, USAGE, b' '),
+            None if args.len() == 0 => return list(io::STDOUT, USAGE, b' '),
+            None => {}
+        }
+    }
+    if name.is_empty() {
+        // argc == 0 (since Linux 5.18 the kernel hands us a lone "" instead).
+        complain(BOX, b"no applet name", None);
+        return 127;
+    }
+    match find(NAMES, name).and_then(|i| MAINS.get(i)) {
+        Some(main) => main(args, env),
+        None => {
+            complain(name, b"applet not found", None);
+            127
+        }
+    }
+}
+
+/// Prints `head`, then the applet names each followed by `sep`, the last
+/// one by a newline: the `--help` line and the `--list` column.
+fn list(fd: i32, head: &[u8], sep: u8) -> u8 {
+    let mut line = [0u8; NAMES.len()];
+    for (d, &c) in line.iter_mut().zip(NAMES) {
+        *d = if c == 0 { sep } else { c };
+    }
+    if let Some(last) = line.last_mut() {
+        *last = b'\n';
+    }
+    (io::print(fd, BOX, head) || io::print(fd, BOX, &line)) as u8
+}
+
+/// The rule shared by true, false and echo: only when `--help` or
+/// `--version` is the sole argument (`arg`) is it answered on stdout, with
+/// `Usage: NAME USAGE` or `NAME (femtobox) X.Y.Z`. Returns 1 if that output
+/// failed, else 0.
+pub fn help_version(prog: &[u8], arg: &[u8], name: &[u8], usage: &[u8]) -> u8 {
+    let parts: [&[u8]; 3] = match find(OPTIONS, arg) {
+        Some(0) => [b"Usage: ", name, usage],
+        Some(2) => [name, VERSION, b""],
+        _ => return 0,
+    };
+    // One write, as GNU does.
+    let mut line = [0u8; 128];
+    let mut len = 0;
+    for &b in parts.iter().flat_map(|p| p.iter()) {
+        if let Some(d) = line.get_mut(len) {
+            *d = b;
+            len += 1;
+        }
+    }
+    io::print(io::STDOUT, prog, line.get(..len).unwrap_or_default()) as u8
+}
+
+/// `femtobox --install [-s] DIR`: a hard link (or with `-s` a symlink) to
+/// this binary as DIR/NAME for every applet. Existing files are left alone
+/// and reported; the status is 1 if any link failed.
+fn install(args: Args, me: Args) -> u8 {
+    let n = args.len();
+    // `--install DIR` or `--install -s DIR`; a lone `-s` is no DIR.
+    let sym = find(b"-s\0", args.arg(1)).is_some();
+    if n != 2 + sym as usize {
+        return list(io::STDERR, USAGE, b' ') | 1;
+    }
+    let dir_z = args.arg_z(n - 1);
+    let dir = chop(dir_z);
+    let at = match sys::open_dir(CStr::new(dir_z)) {
+        Ok(at) => at,
+        Err(e) => {
+            complain(BOX, dir, Some(e));
+            return 1;
+        }
+    };
+    // This binary, NUL-terminated: /proc/self/exe, or argv[0] where /proc is
+    // not mounted (an empty chroot).
+    let mut raw = [0u8; 4096];
+    let exe: &[u8] = match sys::readlink(CStr::new(b"/proc/self/exe\0"), &mut raw[..4095]) {
+        Ok(len) => raw.get(..=len).unwrap_or_default(),
+        Err(_) => me.arg_z(0),
+    };
+    let base = CStr::new(exe.get(exe.iter().rposition(|&b| b == b'/').map_or(0, |i| i + 1)..).unwrap_or_default());
+    let exe = CStr::new(exe);
+    // When DIR/BASE is this very binary, symlinks are relative (`echo ->
+    // femtobox`): the tree keeps working as a container's or initramfs' root.
+    let target = if sys::same_file(at, base, exe) { base } else { exe };
+    let mut status = 0;
+    let mut names = NAMES;
+    while let Some(end) = names.iter().position(|&b| b == 0) {
+        let Some((name, rest)) = names.split_at_checked(end + 1) else { break };
+        let made = if sym { sys::symlinkat(target, at, CStr::new(name)) } else { sys::linkat(exe, at, CStr::new(name)) };
+        if let Err(e) = made {
+            err(BOX);
+            err(b": ");
+            err(dir);
+            if dir.last() != Some(&b'/') {
+                err(b"/");
+            }
+            err(chop(name));
+            io::why(Some(e));
+            status = 1;
+        }
+        names = rest;
+    }
+    status
+}

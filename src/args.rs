@@ -1,0 +1,137 @@
+//! argv and envp as zero-copy byte slices. Nothing is counted, copied or
+//! checked before an applet asks: `true` must not pay for what it ignores.
+
+use core::slice;
+
+/// The bytes of the NUL-terminated string at `p`, NUL included.
+///
+/// SAFETY (for callers): `p` points at a NUL-terminated string that lives as
+/// long as the process: the kernel's argv/envp strings do.
+unsafe fn c_bytes(p: *const u8) -> &'static [u8] {
+    let n: usize;
+    // SAFETY: the string is NUL-terminated, so `repne scasb` stops at the NUL
+    // having read only the string. (A plain loop becomes a call to a 300-byte
+    // `strlen`; this is a few bytes.) rcx counts down from -1: -2 - rcx is
+    // the length without the NUL, so !rcx is the length with it.
+    unsafe {
+        core::arch::asm!(
+            "repne scasb",
+            "not rcx",
+            inout("rdi") p => _,
+            inout("rcx") usize::MAX => n,
+            in("al") 0u8,
+            options(nostack, readonly),
+        );
+        slice::from_raw_parts(p, n)
+    }
+}
+
+/// Byte-string equality. `==` on slices calls `memcmp`, several hundred bytes
+/// of compiler_builtins; this loop is a few.
+pub fn eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// The index of `name` among the NUL-terminated entries of `list`.
+/// (One pass, no slicing: the list is a lookup string, not a table.)
+pub fn find(list: &[u8], name: &[u8]) -> Option<usize> {
+    let (mut index, mut at, mut same) = (0, 0, true);
+    for &c in list {
+        if c == 0 {
+            if same && at == name.len() {
+                return Some(index);
+            }
+            (index, at, same) = (index + 1, 0, true);
+        } else {
+            same &= name.get(at) == Some(&c);
+            at += 1;
+        }
+    }
+    None
+}
+
+/// `s` without its last byte (a C string without its NUL).
+pub fn chop(s: &[u8]) -> &[u8] {
+    s.split_last().map_or(s, |(_, head)| head)
+}
+
+/// A process's argument vector: `argc` pointers to NUL-terminated strings.
+#[derive(Clone, Copy)]
+pub struct Args {
+    ptrs: &'static [*const u8],
+}
+
+impl Args {
+    /// SAFETY (for callers): `argv` holds `argc` valid string pointers for the
+    /// life of the process (the kernel's initial stack).
+    pub unsafe fn from_raw(argv: *const *const u8, argc: usize) -> Args {
+        // SAFETY: as the caller promised.
+        Args { ptrs: unsafe { slice::from_raw_parts(argv, argc) } }
+    }
+
+    pub fn len(self) -> usize {
+        self.ptrs.len()
+    }
+
+    /// Entry `i` with its terminating NUL, ready for the kernel; `"\0"`
+    /// past the end.
+    pub fn arg_z(self, i: usize) -> &'static [u8] {
+        match self.ptrs.get(i) {
+            // SAFETY: every pointer in ptrs is a valid string (see from_raw).
+            Some(&p) => unsafe { c_bytes(p) },
+            None => b"\0",
+        }
+    }
+
+    /// Entry `i`; empty past the end (check `len` where that matters).
+    pub fn arg(self, i: usize) -> &'static [u8] {
+        chop(self.arg_z(i))
+    }
+
+    /// The same vector without its first `n` entries (`femtobox APPLET ...`
+    /// hands the applet `argv[1..]`).
+    pub fn skip(self, n: usize) -> Args {
+        Args { ptrs: self.ptrs.get(n..).unwrap_or_default() }
+    }
+
+    /// The program name for messages: argv[0] as given.
+    pub fn prog(self) -> &'static [u8] {
+        self.arg(0)
+    }
+}
+
+/// The environment: a NULL-terminated vector of `NAME=value` strings.
+#[derive(Clone, Copy)]
+pub struct Env {
+    ptr: *const *const u8,
+}
+
+impl Env {
+    /// SAFETY (for callers): `envp` is the kernel's NULL-terminated vector.
+    pub unsafe fn from_raw(envp: *const *const u8) -> Env {
+        Env { ptr: envp }
+    }
+
+    /// The value of `name`, if it is set.
+    #[allow(dead_code)]
+    pub fn get(self, name: &[u8]) -> Option<&'static [u8]> {
+        let mut p = self.ptr;
+        loop {
+            // SAFETY: envp is NULL-terminated, so every entry up to the
+            // NULL is readable and a valid string.
+            let s = unsafe {
+                if (*p).is_null() {
+                    return None;
+                }
+                let s = chop(c_bytes(*p));
+                p = p.add(1);
+                s
+            };
+            if let Some((head, value)) = s.split_at_checked(name.len() + 1) {
+                if head.last() == Some(&b'=') && eq(chop(head), name) {
+                    return Some(value);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! `Errno`, the kernel's error number, and the glibc wording of the errors
+//! femtobox can meet. Pure code: the host tests compile this file too and
+//! check every text against the host's `strerror`.
+
+/// An error number as the kernel returns it (positive).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(transparent)]
+pub struct Errno(pub u16);
+
+pub type Result<T> = core::result::Result<T, Errno>;
+
+impl Errno {
+    pub const EINTR: Errno = Errno(4);
+    pub const EAGAIN: Errno = Errno(11);
+    pub const ENOSPC: Errno = Errno(28);
+
+    /// The glibc `strerror` text, or `None` for a number we carry no text for
+    /// (the caller prints `Unknown error N`).
+    pub fn text(self) -> Option<&'static [u8]> {
+        // One blob, entries `CODE TEXT NUL`: a few bytes per entry, no pointer table.
+        const TEXTS: &[u8] = b"\x01Operation not permitted\0\
+\x02No such file or directory\0\
+\x05Input/output error\0\
+\x09Bad file descriptor\0\
+\x0bResource temporarily unavailable\0\
+\x0dPermission denied\0\
+\x11File exists\0\
+\x12Invalid cross-device link\0\
+\x14Not a directory\0\
+\x15Is a directory\0\
+\x16Invalid argument\0\
+\x1bFile too large\0\
+\x1cNo space left on device\0\
+\x1eRead-only file system\0\
+\x20Broken pipe\0\
+\x24File name too long\0\
+\x28Too many levels of symbolic links";
+        let mut rest = TEXTS;
+        while let Some((&code, tail)) = rest.split_first() {
+            let len = tail.iter().position(|&b| b == 0).unwrap_or(tail.len());
+            let (text, next) = tail.split_at_checked(len)?;
+            if code as u16 == self.0 {
+                return Some(text);
+            }
+            rest = next.get(1..).unwrap_or_default();
+        }
+        None
+    }
+}

@@ -1,0 +1,42 @@
+//! The entry point: `_start` hands the kernel's initial stack to `entry`,
+//! which finds argc/argv/envp, runs the dispatcher and exits with its status.
+//!
+//! The initial stack at `_start` (x86-64 SysV, `rsp` 16-byte aligned):
+//!
+//! ```text
+//!   rsp ->  argc                      (8 bytes)
+//!           argv[0] ... argv[argc-1]  pointers to NUL-terminated strings
+//!           NULL
+//!           envp[0] ... envp[n-1]
+//!           NULL
+//!           auxv pairs ... AT_NULL
+//!           (strings, padding)        <- higher addresses
+//! ```
+
+use crate::args::{Args, Env};
+use crate::{applets, sys};
+
+/// The process starts here with nothing set up. `rsp` is 16-byte aligned and
+/// points at argc; `call` pushes 8 bytes, which is exactly the alignment a
+/// function expects on entry. `entry` never returns.
+#[unsafe(naked)]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _start() -> ! {
+    core::arch::naked_asm!(
+        "mov rdi, rsp",
+        "call {entry}",
+        entry = sym entry,
+    )
+}
+
+/// SAFETY (for the caller, `_start`): `sp` is the kernel's initial stack pointer.
+unsafe extern "C" fn entry(sp: *const usize) -> ! {
+    // SAFETY: the layout drawn above: argc, then argc pointers and a NULL,
+    // then envp up to its NULL, all living as long as the process.
+    let (args, env) = unsafe {
+        let argc = *sp;
+        let argv = sp.add(1) as *const *const u8;
+        (Args::from_raw(argv, argc), Env::from_raw(argv.add(argc + 1)))
+    };
+    sys::exit_group(applets::dispatch(args, env))
+}

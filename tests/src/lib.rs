@@ -1,0 +1,3 @@
+//! Helpers shared by the host tests (and the `shrink` build step).
+
+pub mod elf;

@@ -1,0 +1,136 @@
+//! Shared by every test file: find (or build) the shipped binary and run it
+//! under any argv[0], with a clean environment and a timeout.
+#![allow(dead_code)]
+
+pub use assert_cmd::assert::OutputAssertExt;
+use assert_cmd::Command;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+/// The workspace root (this package lives in `tests/`).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_path_buf()
+}
+
+/// The binary that ships: `$FEMTOBOX`, or `target/femtobox` built by
+/// `make build` (once per test process, so plain `cargo test` works too).
+pub fn bin() -> &'static Path {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        if let Some(p) = std::env::var_os("FEMTOBOX") {
+            return PathBuf::from(p);
+        }
+        let out = std::process::Command::new("make")
+            .args(["-s", "build"])
+            .current_dir(root())
+            .output()
+            .expect("cannot run make: run `make test` from the workspace root");
+        assert!(
+            out.status.success(),
+            "`make build` failed; run `make test` from the workspace root\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        root().join("target/femtobox")
+    })
+}
+
+/// The unstripped twin of the shipped binary (same code, with symbols).
+pub fn symbols_bin() -> PathBuf {
+    bin();
+    root().join("target/x86_64-unknown-none/symbols/femtobox")
+}
+
+/// The box as a plain std Command with `argv0` as argv[0], in the C locale:
+/// for redirecting its stdio (then `.output().unwrap().assert()`).
+pub fn std_as(argv0: &str) -> std::process::Command {
+    let mut cmd = std::process::Command::new(bin());
+    cmd.arg0(argv0).env_clear().env("LC_ALL", "C");
+    cmd
+}
+
+/// A command running the box with `argv0` as argv[0] (no symlink needed),
+/// in the C locale, with a 10 s timeout.
+pub fn run_as(argv0: &str) -> Command {
+    let mut cmd = Command::from_std(std_as(argv0));
+    cmd.timeout(Duration::from_secs(10));
+    cmd
+}
+
+/// The same for a real program (the GNU reference).
+pub fn run_real(path: &str) -> Command {
+    let mut std_cmd = std::process::Command::new(path);
+    std_cmd.env_clear().env("LC_ALL", "C");
+    let mut cmd = Command::from_std(std_cmd);
+    cmd.timeout(Duration::from_secs(10));
+    cmd
+}
+
+/// `/bin/NAME` when it is GNU coreutils; None (and a note) otherwise.
+pub fn gnu(name: &str) -> Option<String> {
+    let path = format!("/bin/{name}");
+    let out = std::process::Command::new(&path).arg("--version").output().ok()?;
+    if String::from_utf8_lossy(&out.stdout).contains("GNU coreutils") {
+        Some(path)
+    } else {
+        eprintln!("skipped: {path} is not GNU coreutils");
+        None
+    }
+}
+
+/// strace's path, or None (and a note saying what is skipped).
+pub fn strace(what: &str) -> Option<PathBuf> {
+    for dir in ["/usr/bin", "/bin", "/usr/local/bin"] {
+        let p = Path::new(dir).join("strace");
+        if p.exists() {
+            return Some(p);
+        }
+    }
+    eprintln!("skipped: strace is not installed, so {what} is not checked (make test installs it)");
+    None
+}
+
+/// The system calls the box makes run as `NAME ARGS...` (through a symlink
+/// named NAME, under `strace -f`), in order, without the execve that starts
+/// it; stdout goes to /dev/null.
+pub fn syscalls(name: &str, args: &[&str]) -> Option<Vec<String>> {
+    let strace = strace("the system-call count")?;
+    let dir = tempdir("strace");
+    let link = dir.join(name);
+    std::os::unix::fs::symlink(bin(), &link).expect("symlink");
+    let log = dir.join("log");
+    let status = std::process::Command::new(strace)
+        .arg("-f")
+        .arg("-o")
+        .arg(&log)
+        .arg("--")
+        .arg(&link)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("strace runs");
+    assert!(status.code().is_some(), "strace died: {status:?}");
+    let text = std::fs::read_to_string(&log).expect("strace log");
+    let calls: Vec<String> = text
+        .lines()
+        .map(|l| l.split_once(' ').map_or(l, |(_pid, rest)| rest).trim_start())
+        .filter(|l| !l.starts_with("+++") && !l.starts_with("---"))
+        .filter_map(|l| l.split('(').next())
+        .map(str::to_string)
+        .collect();
+    assert_eq!(calls.first().map(String::as_str), Some("execve"), "strace log:\n{text}");
+    Some(calls[1..].to_vec())
+}
+
+/// A fresh, empty directory under the target dir, unique to this call.
+pub fn tempdir(tag: &str) -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = root()
+        .join("target/test-tmp")
+        .join(format!("{tag}-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    dir
+}
