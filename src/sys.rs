@@ -9,6 +9,7 @@
 
 use crate::errno::{Errno, Result};
 use core::arch::asm;
+use core::mem::MaybeUninit;
 
 const WRITE: usize = 1;
 const POLL: usize = 7;
@@ -117,13 +118,17 @@ pub fn symlinkat(target: CStr, dir: Dir, name: CStr) -> Result<usize> {
 
 /// Are `dir/a` and `b` one file (same device and inode, symlinks followed)?
 pub fn same_file(dir: Dir, a: CStr, b: CStr) -> bool {
-    // struct stat on x86-64 is 144 bytes; st_dev and st_ino are its first two words.
-    let mut st = [[0u64; 18]; 2];
-    for ((at, path), st) in [(dir.0, a), (AT_FDCWD, b)].iter().zip(&mut st) {
-        // SAFETY: st is a writable struct stat; path is NUL-terminated.
-        if unsafe { syscall5(NEWFSTATAT, *at, path.addr(), st.as_mut_ptr() as usize, 0, 0) } < 0 {
+    // struct stat on x86-64 is 144 bytes; st_dev and st_ino are its first
+    // two words. Only a successful call's output is read, so no zeroing.
+    let mut st = [MaybeUninit::<[u64; 18]>::uninit(); 2];
+    // SAFETY: each st is a writable struct stat; the paths are NUL-terminated.
+    unsafe {
+        if syscall5(NEWFSTATAT, dir.0, a.addr(), st[0].as_mut_ptr() as usize, 0, 0) < 0
+            || syscall5(NEWFSTATAT, AT_FDCWD, b.addr(), st[1].as_mut_ptr() as usize, 0, 0) < 0
+        {
             return false;
         }
+        let (x, y) = (st[0].assume_init_ref(), st[1].assume_init_ref());
+        x[0] == y[0] && x[1] == y[1]
     }
-    st[0][0] == st[1][0] && st[0][1] == st[1][1]
 }
