@@ -4,12 +4,10 @@
 //! Exit status 1 whatever the arguments; a sole `--help` or `--version` is
 //! answered on stdout first (the status stays 1).
 
-use crate::applets::help_version;
+use crate::applets::{help_version, IGNORED};
 use crate::args::{Args, Env};
 
 pub fn main(args: Args, _: Env) -> u8 {
-    if args.len() == 2 {
-        help_version(args.prog(), args.arg(1), b"false", b" [ignored arguments]\n");
-    }
+    help_version(args, b"false", IGNORED);
     1
 }

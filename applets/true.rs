@@ -4,12 +4,9 @@
 //! Exit status 0 whatever the arguments; a sole `--help` or `--version` is
 //! answered on stdout first.
 
-use crate::applets::help_version;
+use crate::applets::{help_version, IGNORED};
 use crate::args::{Args, Env};
 
 pub fn main(args: Args, _: Env) -> u8 {
-    if args.len() == 2 {
-        return help_version(args.prog(), args.arg(1), b"true", b" [ignored arguments]\n");
-    }
-    0
+    help_version(args, b"true", IGNORED)
 }

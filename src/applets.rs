@@ -20,6 +20,8 @@ const NAMES: &[u8] = b"false\0true\0";
 const MAINS: [fn(Args, Env) -> u8; 2] = [false_::main, true_::main];
 
 const BOX: &[u8] = b"femtobox";
+/// The usage of true and false.
+pub const IGNORED: &[u8] = b" [ignored arguments]\n";
 /// Also the options of true, false and echo (the first and third).
 const OPTIONS: &[u8] = b"--help\0--list\0--version\0--install\0";
 const VERSION: &[u8] = concat!(" (femtobox) ", env!("CARGO_PKG_VERSION"), "\n").as_bytes();
@@ -35,16 +37,16 @@ pub fn dispatch(me: Args, env: Env) -> u8 {
         name = name.get(1..).unwrap_or_default();
     }
     while find(b"femtobox\0", name).is_some() {
-        args = args.skip(1);
-        name = args.prog();
-        match find(OPTIONS, name) {
+        match find(OPTIONS, args.arg(1)) {
             Some(1) => return list(io::STDOUT, b"", b'\n'),
-            Some(2) => return help_version(BOX, name, BOX, b""),
-            Some(3) => return install(args, me),
+            Some(2) => return help_version(args, BOX, b""),
+            Some(3) => return install(args.skip(1), me),
             Some(_) => return list(io::STDOUT, USAGE, b' '),
-            None if args.len() == 0 => return list(io::STDOUT, USAGE, b' '),
+            None if args.len() < 2 => return list(io::STDOUT, USAGE, b' '),
             None => {}
         }
+        args = args.skip(1);
+        name = args.prog();
     }
     if name.is_empty() {
         // argc == 0 (since Linux 5.18 the kernel hands us a lone "" instead).
@@ -74,16 +76,16 @@ fn list(fd: i32, head: &[u8], sep: u8) -> u8 {
 }
 
 /// The rule shared by true, false and echo: only when `--help` or
-/// `--version` is the sole argument (`arg`) is it answered on stdout, with
-/// `Usage: NAME USAGE` or `NAME (femtobox) X.Y.Z`. Returns 1 if that output
-/// failed, else 0.
-pub fn help_version(prog: &[u8], arg: &[u8], name: &[u8], usage: &[u8]) -> u8 {
-    let parts: [&[u8]; 3] = match find(OPTIONS, arg) {
+/// `--version` is the sole argument is it answered on stdout, with
+/// `Usage: NAME USAGE` or `NAME (femtobox) X.Y.Z`, in one write. Returns 1
+/// if that output failed, else 0.
+pub fn help_version(args: Args, name: &[u8], usage: &[u8]) -> u8 {
+    let parts: [&[u8]; 3] = match find(OPTIONS, args.arg(1)) {
+        _ if args.len() != 2 => return 0,
         Some(0) => [b"Usage: ", name, usage],
         Some(2) => [name, VERSION, b""],
         _ => return 0,
     };
-    // One write, as GNU does.
     let mut line = [0u8; 128];
     let mut len = 0;
     for &b in parts.iter().flat_map(|p| p.iter()) {
@@ -92,7 +94,7 @@ pub fn help_version(prog: &[u8], arg: &[u8], name: &[u8], usage: &[u8]) -> u8 {
             len += 1;
         }
     }
-    io::print(io::STDOUT, prog, line.get(..len).unwrap_or_default()) as u8
+    io::print(io::STDOUT, args.prog(), line.get(..len).unwrap_or_default()) as u8
 }
 
 /// `femtobox --install [-s] DIR`: a hard link (or with `-s` a symlink) to

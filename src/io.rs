@@ -15,13 +15,12 @@ pub const STDERR: i32 = 2;
 pub fn write_all(fd: i32, mut buf: &[u8]) -> Result<()> {
     while !buf.is_empty() {
         match sys::write(fd, buf) {
-            // A write of nothing to a non-empty request would loop forever;
-            // glibc's callers call it what it is: no space.
-            Ok(0) => return Err(Errno::ENOSPC),
-            Ok(n) => buf = buf.get(n..).unwrap_or_default(),
+            Ok(n) if n > 0 => buf = buf.get(n..).unwrap_or_default(),
             Err(Errno::EINTR) => {}
             Err(Errno::EAGAIN) => sys::poll_out(fd),
-            Err(e) => return Err(e),
+            // A write of nothing to a non-empty request would loop forever;
+            // glibc's callers call it what it is: no space.
+            r => return Err(r.err().unwrap_or(Errno::ENOSPC)),
         }
     }
     Ok(())
