@@ -8,6 +8,6 @@ use crate::applets::{help_version, IGNORED};
 use crate::args::{Args, Env};
 
 pub fn main(args: Args, _: Env) -> u8 {
-    help_version(args, b"false", IGNORED);
+    let _ = help_version(args, b"false", IGNORED);
     1
 }

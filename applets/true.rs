@@ -8,5 +8,5 @@ use crate::applets::{help_version, IGNORED};
 use crate::args::{Args, Env};
 
 pub fn main(args: Args, _: Env) -> u8 {
-    help_version(args, b"true", IGNORED)
+    help_version(args, b"true", IGNORED).unwrap_or(0)
 }

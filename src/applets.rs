@@ -6,18 +6,27 @@
 //! then add its name to `NAMES` and its `main` to `MAINS`, at the same place
 //! (alphabetical order).
 
-use crate::args::{chop, find, Args, Env};
-use crate::io::{self, complain, err};
+use crate::args::{chop, Args, Env};
+use femtobox::text::find;
+use crate::io::{self, complain, Out};
+use femtobox::getopt::{self, Getopt, Item, Spec};
+use femtobox::text::Sink;
 use crate::sys::{self, CStr};
 
+#[path = "../applets/cat.rs"]
+mod cat;
+#[path = "../applets/echo.rs"]
+mod echo;
 #[path = "../applets/false.rs"]
 mod false_;
 #[path = "../applets/true.rs"]
 mod true_;
+#[path = "../applets/yes.rs"]
+mod yes;
 
 /// The applet names, each NUL-terminated: the kernel takes them as they are.
-const NAMES: &[u8] = b"false\0true\0";
-const MAINS: [fn(Args, Env) -> u8; 2] = [false_::main, true_::main];
+const NAMES: &[u8] = b"cat\0echo\0false\0true\0yes\0";
+const MAINS: [fn(Args, Env) -> u8; 5] = [cat::main, echo::main, false_::main, true_::main, yes::main];
 
 const BOX: &[u8] = b"femtobox";
 /// The usage of true and false.
@@ -39,7 +48,7 @@ pub fn dispatch(me: Args, env: Env) -> u8 {
     while find(b"femtobox\0", name).is_some() {
         match find(OPTIONS, args.arg(1)) {
             Some(1) => return list(io::STDOUT, b"", b'\n'),
-            Some(2) => return help_version(args, BOX, b""),
+            Some(2) => return answer(BOX, false, BOX, b""),
             Some(3) => return install(args.skip(1), me),
             Some(_) => return list(io::STDOUT, USAGE, b' '),
             None if args.len() < 2 => return list(io::STDOUT, USAGE, b' '),
@@ -77,24 +86,58 @@ fn list(fd: i32, head: &[u8], sep: u8) -> u8 {
 
 /// The rule shared by true, false and echo: only when `--help` or
 /// `--version` is the sole argument is it answered on stdout, with
-/// `Usage: NAME USAGE` or `NAME (femtobox) X.Y.Z`, in one write. Returns 1
-/// if that output failed, else 0.
-pub fn help_version(args: Args, name: &[u8], usage: &[u8]) -> u8 {
-    let parts: [&[u8]; 3] = match find(OPTIONS, args.arg(1)) {
-        _ if args.len() != 2 => return 0,
-        Some(0) => [b"Usage: ", name, usage],
-        Some(2) => [name, VERSION, b""],
-        _ => return 0,
-    };
-    let mut line = [0u8; 128];
-    let mut len = 0;
-    for &b in parts.iter().flat_map(|p| p.iter()) {
-        if let Some(d) = line.get_mut(len) {
-            *d = b;
-            len += 1;
+/// `Usage: NAME USAGE` or `NAME (femtobox) X.Y.Z`. Then returns the status
+/// (1 if that output failed, else 0); None when neither was asked for.
+pub fn help_version(args: Args, name: &[u8], usage: &[u8]) -> Option<u8> {
+    match find(OPTIONS, args.arg(1)) {
+        Some(i) if args.len() == 2 && i & 1 == 0 => Some(answer(args.prog(), i == 0, name, usage)),
+        _ => None,
+    }
+}
+
+/// Prints `Usage: NAME USAGE` (help) or `NAME (femtobox) X.Y.Z`; returns 1
+/// if that failed, else 0.
+pub fn answer(prog: &[u8], help: bool, name: &[u8], usage: &[u8]) -> u8 {
+    let mut out = Out::new(io::STDOUT);
+    if help {
+        out.put(b"Usage: ");
+        out.put(name);
+        out.put(usage);
+    } else {
+        out.put(name);
+        out.put(VERSION);
+    }
+    out.finish(prog, b"write error")
+}
+
+/// The options of cat and yes, GNU getopt_long style: each option letter
+/// goes to `set`. Returns the status to exit with when the command line
+/// says so (help, version, a bad option), else None.
+pub fn options(args: Args, env: Env, spec: &'static Spec, name: &[u8], usage: &[u8], mut set: impl FnMut(u8)) -> Option<u8> {
+    for item in Getopt::new(args.iter(1), spec, env.posix()) {
+        match item {
+            Item::Opt(c @ (getopt::HELP | getopt::VERSION)) => {
+                return Some(answer(args.prog(), c == getopt::HELP, name, usage));
+            }
+            Item::Opt(c) => set(c),
+            Item::Operand(_) => {}
+            bad => {
+                let mut m = Out::new(io::STDERR);
+                getopt::complain(&mut m, args.prog(), spec, bad);
+                let _ = m.flush();
+                return Some(1);
+            }
         }
     }
-    io::print(io::STDOUT, args.prog(), line.get(..len).unwrap_or_default()) as u8
+    None
+}
+
+/// The operands that `options` passed over, in order.
+pub fn operands(args: Args, env: Env, spec: &'static Spec) -> impl Iterator<Item = &'static [u8]> {
+    Getopt::new(args.iter(1), spec, env.posix()).filter_map(|item| match item {
+        Item::Operand(a) => Some(a),
+        _ => None,
+    })
 }
 
 /// `femtobox --install [-s] DIR`: a hard link (or with `-s` a symlink) to
@@ -134,14 +177,12 @@ fn install(args: Args, me: Args) -> u8 {
         let Some((name, rest)) = names.split_at_checked(end + 1) else { break };
         let made = if sym { sys::symlinkat(target, at, CStr::new(name)) } else { sys::linkat(exe, at, CStr::new(name)) };
         if let Err(e) = made {
-            err(BOX);
-            err(b": ");
-            err(dir);
+            let mut m = io::msg(BOX);
+            m.put(dir);
             if dir.last() != Some(&b'/') {
-                err(b"/");
+                m.byte(b'/');
             }
-            err(chop(name));
-            io::why(Some(e));
+            m.end(chop(name), Some(e));
             status = 1;
         }
         names = rest;

@@ -2,6 +2,7 @@
 //! checked before an applet asks: `true` must not pay for what it ignores.
 
 use core::slice;
+use femtobox::text::eq;
 
 /// The bytes of the NUL-terminated string at `p`, NUL included.
 ///
@@ -24,30 +25,6 @@ unsafe fn c_bytes(p: *const u8) -> &'static [u8] {
         );
         slice::from_raw_parts(p, n)
     }
-}
-
-/// Byte-string equality. `==` on slices calls `memcmp`, several hundred bytes
-/// of compiler_builtins; this loop is a few.
-pub fn eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
-}
-
-/// The index of `name` among the NUL-terminated entries of `list`.
-/// (One pass, no slicing: the list is a lookup string, not a table.)
-pub fn find(list: &[u8], name: &[u8]) -> Option<usize> {
-    let (mut index, mut at, mut same) = (0, 0, true);
-    for &c in list {
-        if c == 0 {
-            if same && at == name.len() {
-                return Some(index);
-            }
-            (index, at, same) = (index + 1, 0, true);
-        } else {
-            same &= name.get(at) == Some(&c);
-            at += 1;
-        }
-    }
-    None
 }
 
 /// `s` without its last byte (a C string without its NUL).
@@ -94,6 +71,12 @@ impl Args {
         Args { ptrs: self.ptrs.get(n..).unwrap_or_default() }
     }
 
+    /// The entries from `from` on.
+    pub fn iter(self, from: usize) -> impl Iterator<Item = &'static [u8]> + Clone {
+        // SAFETY: every pointer in ptrs is a valid string (see from_raw).
+        self.ptrs.iter().skip(from).map(|&p| chop(unsafe { c_bytes(p) }))
+    }
+
     /// The program name for messages: argv[0] as given.
     pub fn prog(self) -> &'static [u8] {
         self.arg(0)
@@ -112,8 +95,12 @@ impl Env {
         Env { ptr: envp }
     }
 
+    /// Is `POSIXLY_CORRECT` set (to anything)?
+    pub fn posix(self) -> bool {
+        self.get(b"POSIXLY_CORRECT").is_some()
+    }
+
     /// The value of `name`, if it is set.
-    #[allow(dead_code)]
     pub fn get(self, name: &[u8]) -> Option<&'static [u8]> {
         let mut p = self.ptr;
         loop {

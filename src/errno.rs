@@ -13,6 +13,7 @@ impl Errno {
     pub const EINTR: Errno = Errno(4);
     pub const EAGAIN: Errno = Errno(11);
     pub const ENOSPC: Errno = Errno(28);
+    pub const ENAMETOOLONG: Errno = Errno(36);
 
     /// The glibc `strerror` text, or `None` for a number we carry no text for
     /// (the caller prints `Unknown error N`).

@@ -1,11 +1,13 @@
 //! Output that loses nothing: `write_all` (short writes, `EINTR`, `EAGAIN`),
-//! and the `PROG: text` message path, without `core::fmt`.
-//!
-//! Messages go out in pieces, one `write` each, as GNU's `error()` does.
+//! `Out`, a buffered writer with a sticky error, and messages
+//! (`PROG: ...: <strerror>`) built whole and sent in one write.
 
-use crate::errno::{Errno, Result};
 use crate::sys;
+use core::mem::MaybeUninit;
+use femtobox::errno::{Errno, Result};
+use femtobox::text::Sink;
 
+pub const STDIN: i32 = 0;
 pub const STDOUT: i32 = 1;
 pub const STDERR: i32 = 2;
 
@@ -26,50 +28,109 @@ pub fn write_all(fd: i32, mut buf: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// Writes `s` to stderr; a failing stderr has nowhere to complain.
-#[inline(never)]
-pub fn err(s: &[u8]) {
-    let _ = write_all(STDERR, s);
+/// The size of an `Out` buffer: a message, a help text, an echo line, a
+/// slice of cat's formatted output.
+pub const OUT_SIZE: usize = 4096;
+
+/// A buffered writer with a sticky error: after the first failure nothing
+/// more is written and `flush` keeps returning that error. Its buffer is
+/// never zeroed: only the filled part is ever read.
+pub struct Out {
+    fd: i32,
+    len: usize,
+    err: Option<Errno>,
+    buf: [MaybeUninit<u8>; OUT_SIZE],
 }
 
-/// `PROG: WHAT\n`, or `PROG: WHAT: <strerror>\n` with an error number.
-#[inline(never)]
-pub fn complain(prog: &[u8], what: &[u8], e: Option<Errno>) {
-    err(prog);
-    err(b": ");
-    err(what);
-    why(e);
+impl Sink for Out {
+    fn put(&mut self, s: &[u8]) {
+        for &b in s {
+            self.byte(b);
+        }
+    }
+
+    #[inline(never)]
+    fn byte(&mut self, b: u8) {
+        if self.len >= OUT_SIZE {
+            let _ = self.flush();
+        }
+        if let Some(d) = self.buf.get_mut(self.len) {
+            d.write(b);
+            self.len += 1;
+        }
+    }
 }
 
-/// Ends a message: `: <strerror>\n`, or just `\n` without an error number.
-#[inline(never)]
-pub fn why(e: Option<Errno>) {
-    if let Some(e) = e {
-        err(b": ");
-        match e.text() {
-            Some(t) => err(t),
-            None => {
-                err(b"Unknown error ");
-                let (mut digits, mut i, mut n) = ([0u8; 5], 5, e.0);
-                loop {
-                    i -= 1;
-                    if let Some(d) = digits.get_mut(i) {
-                        *d = b'0' + (n % 10) as u8;
-                    }
-                    n /= 10;
-                    if n == 0 {
-                        break;
-                    }
-                }
-                err(digits.get(i..).unwrap_or_default());
+impl Out {
+    pub fn new(fd: i32) -> Out {
+        Out { fd, len: 0, err: None, buf: [MaybeUninit::uninit(); OUT_SIZE] }
+    }
+
+    /// Writes out what is buffered; returns the first error ever met.
+    #[inline(never)]
+    pub fn flush(&mut self) -> Result<()> {
+        if self.err.is_none() {
+            let filled = self.buf.get(..self.len).unwrap_or_default();
+            // SAFETY: the first `len` bytes of buf were initialised by `byte`,
+            // and MaybeUninit<u8> has the layout of u8.
+            let filled = unsafe { &*(filled as *const [MaybeUninit<u8>] as *const [u8]) };
+            self.err = write_all(self.fd, filled).err();
+        }
+        self.len = 0;
+        match self.err {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// Flushes; on failure says `PROG: write error: ...` (or what `what`
+    /// names instead). Returns 1 if it failed, else 0.
+    pub fn finish(&mut self, prog: &[u8], what: &[u8]) -> u8 {
+        match self.flush() {
+            Ok(()) => 0,
+            Err(e) => {
+                msg(prog).end(what, Some(e));
+                1
             }
         }
     }
-    err(b"\n");
+
+    /// Ends a message: `WHAT`, then `: <strerror>` with an error number,
+    /// then a newline; sends it. A failing stderr has nowhere to complain.
+    #[inline(never)]
+    pub fn end(&mut self, what: &[u8], e: Option<Errno>) {
+        self.put(what);
+        if let Some(e) = e {
+            self.put(b": ");
+            match e.text() {
+                Some(t) => self.put(t),
+                None => {
+                    self.put(b"Unknown error ");
+                    femtobox::text::num(self, e.0 as u64, 0);
+                }
+            }
+        }
+        self.byte(b'\n');
+        let _ = self.flush();
+    }
 }
 
-/// Writes `s` to `fd`; on failure says `PROG: write error: ...` and
-/// returns true.
+/// A message to stderr, begun with `PROG: `.
+#[inline(never)]
+pub fn msg(prog: &[u8]) -> Out {
+    let mut m = Out::new(STDERR);
+    m.put(prog);
+    m.put(b": ");
+    m
+}
+
+/// `PROG: WHAT\n`, or `PROG: WHAT: <strerror>\n`.
+pub fn complain(prog: &[u8], what: &[u8], e: Option<Errno>) {
+    msg(prog).end(what, e);
+}
+
+/// Writes `s` to `fd` unbuffered; on failure says `PROG: write error: ...`
+/// and returns true.
 #[inline(never)]
 pub fn print(fd: i32, prog: &[u8], s: &[u8]) -> bool {
     match write_all(fd, s) {

@@ -9,7 +9,6 @@
 
 mod applets;
 mod args;
-mod errno;
 mod io;
 mod start;
 mod sys;

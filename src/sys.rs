@@ -7,12 +7,17 @@
 //! Every call goes through one out-of-line `syscall5`: a call site is then a
 //! few register loads, and the error check exists once.
 
-use crate::errno::{Errno, Result};
+use femtobox::errno::{Errno, Result};
 use core::arch::asm;
 use core::mem::MaybeUninit;
 
+const READ: usize = 0;
 const WRITE: usize = 1;
+const CLOSE: usize = 3;
+const FSTAT: usize = 5;
 const POLL: usize = 7;
+const LSEEK: usize = 8;
+const MMAP: usize = 9;
 const READLINK: usize = 89;
 const OPENAT: usize = 257;
 const EXIT_GROUP: usize = 231;
@@ -56,6 +61,22 @@ pub fn exit_group(status: u8) -> ! {
     }
 }
 
+/// Reads into `buf`, retrying `EINTR`; returns the part the kernel filled
+/// (empty at the end of the input).
+pub fn read(fd: i32, buf: &mut [MaybeUninit<u8>]) -> Result<&[u8]> {
+    let n = loop {
+        // SAFETY: the kernel writes at most buf.len() bytes into buf.
+        match check(unsafe { syscall5(READ, fd as usize, buf.as_mut_ptr() as usize, buf.len(), 0, 0) }) {
+            Err(Errno::EINTR) => continue,
+            r => break r?,
+        }
+    };
+    let filled = buf.get(..n).unwrap_or_default();
+    // SAFETY: the kernel initialised the first n bytes; MaybeUninit<u8> has
+    // the layout of u8.
+    Ok(unsafe { &*(filled as *const [MaybeUninit<u8>] as *const [u8]) })
+}
+
 pub fn write(fd: i32, buf: &[u8]) -> Result<usize> {
     // SAFETY: the kernel reads at most buf.len() bytes from buf.
     check(unsafe { syscall5(WRITE, fd as usize, buf.as_ptr() as usize, buf.len(), 0, 0) })
@@ -69,6 +90,85 @@ pub fn poll_out(fd: i32) {
     let mut pfd: u64 = (fd as u32 as u64) | (POLLOUT << 32);
     // SAFETY: pfd is one valid, writable struct pollfd; timeout -1 = forever.
     unsafe { syscall5(POLL, &mut pfd as *mut u64 as usize, 1, usize::MAX, 0, 0) };
+}
+
+/// Opens `name` read-only. The name is copied into a PATH_MAX buffer to get
+/// its NUL; one that does not fit is too long for the kernel as well.
+pub fn open(name: &[u8]) -> Result<i32> {
+    let mut path = [MaybeUninit::<u8>::uninit(); 4096];
+    if name.len() >= path.len() {
+        return Err(Errno::ENAMETOOLONG);
+    }
+    for (d, &c) in path.iter_mut().zip(name.iter().chain(b"\0")) {
+        d.write(c);
+    }
+    // SAFETY: path holds name and a NUL; O_RDONLY is 0.
+    check(unsafe { syscall5(OPENAT, AT_FDCWD, path.as_ptr() as usize, 0, 0, 0) }).map(|fd| fd as i32)
+}
+
+pub fn close(fd: i32) -> Result<usize> {
+    // SAFETY: close takes a plain integer.
+    check(unsafe { syscall5(CLOSE, fd as usize, 0, 0, 0, 0) })
+}
+
+/// What cat needs to know about a descriptor.
+#[derive(Clone, Copy)]
+pub struct Stat {
+    pub dev: u64,
+    pub ino: u64,
+    pub mode: u32,
+    pub size: i64,
+}
+
+impl Stat {
+    pub fn is_reg(&self) -> bool {
+        self.mode & 0o170000 == 0o100000
+    }
+}
+
+pub fn fstat(fd: i32) -> Result<Stat> {
+    // struct stat on x86-64: st_dev @0, st_ino @8, st_mode @24 (u32), st_size @48.
+    let mut st = MaybeUninit::<[u64; 18]>::uninit();
+    // SAFETY: st is a writable struct stat.
+    check(unsafe { syscall5(FSTAT, fd as usize, st.as_mut_ptr() as usize, 0, 0, 0) })?;
+    // SAFETY: the call succeeded, so the kernel filled st.
+    let st = unsafe { st.assume_init() };
+    Ok(Stat { dev: st[0], ino: st[1], mode: st[3] as u32, size: st[6] as i64 })
+}
+
+/// The descriptor's read offset.
+pub fn tell(fd: i32) -> Result<usize> {
+    const SEEK_CUR: usize = 1;
+    // SAFETY: lseek takes plain integers.
+    check(unsafe { syscall5(LSEEK, fd as usize, 0, SEEK_CUR, 0, 0) })
+}
+
+/// `len` bytes of fresh zeroed memory, read+write, for the life of the
+/// process.
+pub fn alloc(len: usize) -> Result<&'static mut [u8]> {
+    const PROT_RW: usize = 3;
+    const MAP_PRIVATE_ANONYMOUS: usize = 0x22;
+    // SAFETY: an anonymous private mapping touches no existing memory.
+    let ret = unsafe { mmap6(len, PROT_RW, MAP_PRIVATE_ANONYMOUS) };
+    let addr = check(ret)?;
+    // SAFETY: the kernel mapped len writable bytes at addr, never unmapped.
+    Ok(unsafe { core::slice::from_raw_parts_mut(addr as *mut u8, len) })
+}
+
+/// mmap(NULL, len, prot, flags, -1, 0).
+unsafe fn mmap6(len: usize, prot: usize, flags: usize) -> isize {
+    let ret;
+    // SAFETY: the caller asks for an anonymous mapping; syscall clobbers
+    // rcx and r11.
+    unsafe {
+        asm!("syscall",
+            inlateout("rax") MMAP => ret,
+            in("rdi") 0, in("rsi") len, in("rdx") prot, in("r10") flags,
+            in("r8") -1isize, in("r9") 0,
+            lateout("rcx") _, lateout("r11") _,
+            options(nostack));
+    }
+    ret
 }
 
 /// A pointer to a NUL-terminated string: argv entries, string literals

@@ -7,8 +7,8 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::process::CommandExt;
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
-const USAGE: &str = "Usage: femtobox [APPLET [ARG]... | --list | --install [-s] DIR]\nApplets: false true\n";
-const LIST: &str = "false\ntrue\n";
+const USAGE: &str = "Usage: femtobox [APPLET [ARG]... | --list | --install [-s] DIR]\nApplets: cat echo false true yes\n";
+const LIST: &str = "cat\necho\nfalse\ntrue\nyes\n";
 
 #[test]
 fn the_applet_is_the_basename_of_argv0() {
@@ -171,12 +171,12 @@ fn install_makes_hard_links_by_default() {
     femtobox_in(&dir).arg("--install").arg(&out).assert().code(0).stdout("").stderr("");
     use std::os::unix::fs::MetadataExt;
     let ino = std::fs::metadata(dir.join("bin/femtobox")).unwrap().ino();
-    for name in ["false", "true"] {
+    for name in ["cat", "echo", "false", "true", "yes"] {
         let meta = std::fs::symlink_metadata(out.join(name)).unwrap();
         assert!(meta.file_type().is_file(), "{name} is a hard link");
         assert_eq!(meta.ino(), ino, "{name} is the same inode");
     }
-    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 2, "one link per applet, nothing else");
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 5, "one link per applet, nothing else");
     assert_cmd::Command::new(out.join("false")).assert().code(1);
 }
 
@@ -184,7 +184,7 @@ fn install_makes_hard_links_by_default() {
 fn install_s_in_the_binary_s_own_directory_makes_relative_symlinks() {
     let dir = boxdir("install-rel");
     femtobox_in(&dir).args(["--install", "-s"]).arg(dir.join("bin")).assert().code(0).stderr("");
-    for name in ["false", "true"] {
+    for name in ["cat", "echo", "false", "true", "yes"] {
         assert_eq!(std::fs::read_link(dir.join("bin").join(name)).unwrap(), std::path::Path::new("femtobox"));
     }
     // A trailing slash names the same directory.
@@ -231,7 +231,11 @@ fn install_leaves_existing_files_alone_and_reports_them() {
         .arg(format!("{shown}/"))
         .assert()
         .code(1)
-        .stderr(format!("femtobox: {shown}/false: File exists\nfemtobox: {shown}/true: File exists\n"));
+        .stderr(format!(
+            "femtobox: {shown}/cat: File exists\nfemtobox: {shown}/echo: File exists\n\
+             femtobox: {shown}/false: File exists\nfemtobox: {shown}/true: File exists\n\
+             femtobox: {shown}/yes: File exists\n"
+        ));
 }
 
 #[test]

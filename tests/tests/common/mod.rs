@@ -134,3 +134,114 @@ pub fn tempdir(tag: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("create temp dir");
     dir
 }
+
+/// A small deterministic PRNG (xorshift64*), so corpora are reproducible
+/// without a dependency.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+/// What one run produced.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub status: Option<i32>,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+}
+
+impl Outcome {
+    pub fn show(&self) -> String {
+        format!(
+            "status {:?}\nstdout {:?}\nstderr {:?}",
+            self.status,
+            String::from_utf8_lossy(&self.stdout),
+            String::from_utf8_lossy(&self.stderr)
+        )
+    }
+}
+
+/// Runs `program` with argv[0] = `argv0`, the given args, stdin bytes,
+/// environment (on top of `LC_ALL=C`) and working directory.
+pub fn outcome(
+    program: &Path,
+    argv0: &str,
+    args: &[std::ffi::OsString],
+    stdin: &[u8],
+    env: &[(&str, &str)],
+    cwd: &Path,
+) -> Outcome {
+    use std::io::Write;
+    let mut cmd = std::process::Command::new(program);
+    cmd.arg0(argv0).args(args).env_clear().env("LC_ALL", "C").current_dir(cwd);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn");
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let feeder = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().expect("wait");
+    let _ = feeder.join();
+    Outcome { status: out.status.code(), stdout: out.stdout, stderr: out.stderr }
+}
+
+/// FNV-1a, 64 bits: enough to compare long streams without keeping them.
+pub fn fnv(hash: &mut u64, data: &[u8]) {
+    for &b in data {
+        *hash ^= b as u64;
+        *hash = hash.wrapping_mul(0x100_0000_01b3);
+    }
+}
+pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// /dev/full for writing.
+pub fn dev_full() -> std::fs::File {
+    std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full")
+}
+
+/// Runs a shell line through bash with `$B` set to the binary; returns
+/// (status, stdout, stderr). For what only a shell does simply: `>&-`,
+/// `trap '' PIPE`, `exec -a`.
+pub fn bash(line: &str) -> Outcome {
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(line)
+        .env_clear()
+        .env("LC_ALL", "C")
+        .env("B", bin())
+        .env("PATH", "/usr/bin:/bin")
+        .output()
+        .expect("bash");
+    Outcome { status: out.status.code(), stdout: out.stdout, stderr: out.stderr }
+}
+
+/// A `Sink` for calling the pure library directly.
+#[derive(Default, Debug)]
+pub struct Buf(pub Vec<u8>);
+
+impl femtobox::text::Sink for Buf {
+    fn put(&mut self, s: &[u8]) {
+        self.0.extend_from_slice(s);
+    }
+}

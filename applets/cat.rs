@@ -1,0 +1,172 @@
+//! cat — concatenate files to standard output.
+//!
+//! Usage: cat [-AbeEnstTuv] [FILE]...
+//! `-` and no operand are stdin. Formatting (`-n -b -s -v -E -T`, and `-A`
+//! = `-vET`, `-e` = `-vE`, `-t` = `-vT`; `-u` ignored) keeps its line state
+//! across operands. An unreadable operand is reported and skipped; a write
+//! error ends cat at once.
+
+use crate::applets::{operands, options};
+use crate::args::{Args, Env};
+use crate::io::{self, complain, msg, Out, STDIN, STDOUT};
+use crate::sys;
+use core::mem::MaybeUninit;
+use femtobox::errno::Errno;
+use femtobox::getopt::{Spec, HELP, VERSION};
+use femtobox::render::{Render, ENDS, NONBLANK, NONPRINTING, NUMBER, SQUEEZE, TABS};
+use femtobox::text::{eq, quote};
+
+const SPEC: Spec = Spec {
+    short: b"benstuvAET",
+    long: b"number-nonblank\0number\0squeeze-blank\0show-nonprinting\0show-ends\0show-tabs\0show-all\0help\0version\0",
+    long_as: &[b'b', b'n', b's', b'v', b'E', b'T', b'A', HELP, VERSION],
+};
+
+/// What each of `SPEC.short` turns on.
+const FLAGS: [u8; 10] = [
+    NUMBER | NONBLANK,
+    NONPRINTING | ENDS,
+    NUMBER,
+    SQUEEZE,
+    NONPRINTING | TABS,
+    0,
+    NONPRINTING,
+    NONPRINTING | ENDS | TABS,
+    ENDS,
+    TABS,
+];
+
+/// Reads per call: large, so plain cat makes few system calls.
+const BLOCK: usize = 128 * 1024;
+
+/// `cat: NAME: <why>` with NAME quoted as GNU quotes it.
+fn report(prog: &[u8], name: &[u8], what: &[u8], e: Option<Errno>) {
+    let mut m = msg(prog);
+    quote(&mut m, name);
+    m.end(what, e);
+}
+
+pub fn main(args: Args, env: Env) -> u8 {
+    let prog = args.prog();
+    let mut flags = 0;
+    let set = |c: u8| {
+        if let Some(i) = SPEC.short.iter().position(|&s| s == c) {
+            flags |= FLAGS.get(i).copied().unwrap_or(0);
+        }
+    };
+    if let Some(status) = options(args, env, &SPEC, b"cat", b" [-AbeEnstTuv] [FILE]...\n", set) {
+        return status;
+    }
+    let stdout = match sys::fstat(STDOUT) {
+        Ok(st) => st,
+        Err(e) => {
+            complain(prog, b"standard output", Some(e));
+            return 1;
+        }
+    };
+    let mut cat = Cat {
+        prog,
+        stdout,
+        render: Render::new(flags),
+        out: Out::new(STDOUT),
+        block: [MaybeUninit::uninit(); BLOCK],
+        status: 0,
+        read_stdin: false,
+    };
+    let mut none = true;
+    for name in operands(args, env, &SPEC) {
+        none = false;
+        if !cat.file(name) {
+            return 1;
+        }
+    }
+    if none && !cat.file(b"-") {
+        return 1;
+    }
+    cat.render.finish(&mut cat.out);
+    if cat.out.finish(prog, b"write error") != 0 {
+        return 1;
+    }
+    if cat.read_stdin {
+        if let Err(e) = sys::close(STDIN) {
+            complain(prog, b"closing standard input", Some(e));
+            return 1;
+        }
+    }
+    cat.status
+}
+
+struct Cat<'a> {
+    prog: &'a [u8],
+    stdout: sys::Stat,
+    render: Render,
+    out: Out,
+    block: [MaybeUninit<u8>; BLOCK],
+    status: u8,
+    read_stdin: bool,
+}
+
+impl Cat<'_> {
+    /// Copies one operand. Returns false on a write error (cat ends).
+    fn file(&mut self, name: &[u8]) -> bool {
+        let stdin = eq(name, b"-");
+        let fd = match stdin {
+            true => {
+                self.read_stdin = true;
+                STDIN
+            }
+            false => match sys::open(name) {
+                Ok(fd) => fd,
+                Err(e) => return self.fail(name, b"", Some(e)),
+            },
+        };
+        let go_on = self.copy(fd, name);
+        if !stdin {
+            if let Err(e) = sys::close(fd) {
+                self.fail(name, b"", Some(e));
+            }
+        }
+        go_on
+    }
+
+    /// Reports `NAME: ...` and marks the run failed; cat goes on.
+    fn fail(&mut self, name: &[u8], what: &[u8], e: Option<Errno>) -> bool {
+        report(self.prog, name, what, e);
+        self.status = 1;
+        true
+    }
+
+    fn copy(&mut self, fd: i32, name: &[u8]) -> bool {
+        let st = match sys::fstat(fd) {
+            Ok(st) => st,
+            Err(e) => return self.fail(name, b"", Some(e)),
+        };
+        // Copying a non-empty regular file onto itself would never end.
+        if self.stdout.is_reg()
+            && st.dev == self.stdout.dev
+            && st.ino == self.stdout.ino
+            && sys::tell(fd).map_or(true, |at| (at as i64) < st.size)
+        {
+            return self.fail(name, b": input file is output file", None);
+        }
+        loop {
+            // Formatted output waiting in `out` goes before a read that may block.
+            if self.render.flags != 0 && self.out.finish(self.prog, b"write error") != 0 {
+                return false;
+            }
+            let data = match sys::read(fd, &mut self.block) {
+                Ok([]) => return true,
+                Ok(data) => data,
+                Err(e) => return self.fail(name, b"", Some(e)),
+            };
+            if self.render.flags == 0 {
+                if let Err(e) = io::write_all(STDOUT, data) {
+                    complain(self.prog, b"write error", Some(e));
+                    return false;
+                }
+            } else {
+                self.render.feed(&mut self.out, data);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! echo — write the arguments, separated by spaces, and a newline.
+//!
+//! Usage: echo [-neE] [STRING]...
+//! Option words are `-` plus letters from `n e E` only (the last `e`/`E`
+//! wins); with `-e`, backslash escapes are decoded and `\c` ends all
+//! output. Under `POSIXLY_CORRECT` only a first `-n` is an option and
+//! escapes are always decoded. A sole `--help`/`--version` is answered.
+
+use crate::applets::help_version;
+use crate::args::{Args, Env};
+use crate::io::{Out, STDOUT};
+use femtobox::escape::{options, unescape};
+use femtobox::text::{eq, Sink};
+
+pub fn main(args: Args, env: Env) -> u8 {
+    let posix = env.posix();
+    let allow_options = !posix || args.len() > 1 && eq(args.arg(1), b"-n");
+    let (skip, newline, escapes) = match allow_options {
+        true => {
+            if let Some(status) = help_version(args, b"echo", b" [-neE] [STRING]...\n") {
+                return status;
+            }
+            options(args.iter(1))
+        }
+        false => (0, true, false),
+    };
+    // One buffer, so a line that fits goes out in one write.
+    let mut out = Out::new(STDOUT);
+    for (i, arg) in args.iter(1 + skip).enumerate() {
+        if i > 0 {
+            out.byte(b' ');
+        }
+        if !(escapes || posix) {
+            out.put(arg);
+        } else if !unescape(&mut out, arg) {
+            return out.finish(args.prog(), b"write error");
+        }
+    }
+    if newline {
+        out.byte(b'\n');
+    }
+    out.finish(args.prog(), b"write error")
+}

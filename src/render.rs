@@ -1,0 +1,102 @@
+//! cat's formatting options as a byte-at-a-time state machine whose state
+//! carries across reads and operands, so the output is the same however the
+//! input is chunked (GNU coreutils 9.1, `src/cat.c`, function `cat`).
+
+use crate::text::{num, Sink};
+
+/// The formatting flags, as GNU's option letters.
+pub const NUMBER: u8 = 1; // -n
+pub const NONBLANK: u8 = 2; // -b (numbers only non-empty lines)
+pub const SQUEEZE: u8 = 4; // -s
+pub const NONPRINTING: u8 = 8; // -v
+pub const ENDS: u8 = 16; // -E
+pub const TABS: u8 = 32; // -T
+
+pub struct Render {
+    pub flags: u8,
+    /// Newlines just seen: -1 inside a line, 0 at the start of one, 1 after
+    /// an empty line, 2 after two or more.
+    newlines: i8,
+    /// A `\r` not yet written: under -E (without -v) it becomes `^M` if a
+    /// `\n` follows, even in the next read or the next operand.
+    pending_cr: bool,
+    line: u64,
+}
+
+impl Render {
+    pub fn new(flags: u8) -> Render {
+        Render { flags, newlines: 0, pending_cr: false, line: 0 }
+    }
+
+    fn on(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    fn number(&mut self, out: &mut impl Sink) {
+        self.line += 1;
+        num(out, self.line, 6);
+        out.byte(b'\t');
+    }
+
+    pub fn feed(&mut self, out: &mut impl Sink, input: &[u8]) {
+        for &c in input {
+            if c == b'\n' {
+                self.newlines = (self.newlines + 1).min(2);
+                if self.newlines > 0 {
+                    // An empty line.
+                    if self.newlines == 2 && self.on(SQUEEZE) {
+                        continue;
+                    }
+                    if self.on(NUMBER) && !self.on(NONBLANK) {
+                        self.number(out);
+                    }
+                }
+                if self.on(ENDS) {
+                    if self.pending_cr {
+                        out.put(b"^M");
+                        self.pending_cr = false;
+                    }
+                    out.byte(b'$');
+                }
+                out.byte(b'\n');
+                continue;
+            }
+            if self.pending_cr {
+                out.byte(b'\r');
+                self.pending_cr = false;
+            }
+            if self.newlines >= 0 && self.on(NUMBER) {
+                self.number(out);
+            }
+            self.newlines = -1;
+            if self.on(NONPRINTING) {
+                let low = c & 127;
+                if c >= 128 {
+                    out.put(b"M-");
+                }
+                if low == 127 {
+                    out.put(b"^?");
+                } else if low >= 32 || c == b'\t' && !self.on(TABS) {
+                    out.byte(low);
+                } else {
+                    out.byte(b'^');
+                    out.byte(low + 64);
+                }
+            } else if c == b'\t' && self.on(TABS) {
+                out.put(b"^I");
+            } else if c == b'\r' && self.on(ENDS) {
+                self.pending_cr = true;
+            } else {
+                out.byte(c);
+            }
+        }
+    }
+
+    /// After the last operand: a `\r` still pending is just a `\r`.
+    pub fn finish(&mut self, out: &mut impl Sink) {
+        if self.pending_cr {
+            out.byte(b'\r');
+            self.pending_cr = false;
+        }
+    }
+}

@@ -1,0 +1,406 @@
+//! cat: operands and stdin, every option (short, long, prefixes, bundles,
+//! permutation), formatting carried across operands, errors with GNU's
+//! quoting, the same-file check, write faults, big and binary data, and a
+//! differential run against GNU cat.
+
+mod common;
+use common::*;
+use femtobox::render::{Render, ENDS, NONBLANK, NONPRINTING, NUMBER, SQUEEZE, TABS};
+use femtobox::text::quote;
+use std::ffi::OsString;
+
+use std::os::unix::ffi::OsStringExt;
+use std::path::{Path, PathBuf};
+
+/// A directory of inputs with awkward content.
+fn fixtures() -> PathBuf {
+    let dir = tempdir("cat-fixtures");
+    let files: &[(&str, &[u8])] = &[
+        ("plain", b"one\ntwo\nthree\n"),
+        ("crlf", b"a\r\nb\r\n\r\nc\r"),
+        ("nul", b"a\0b\0\n\0"),
+        ("high", b"\x80\x9f\xa0\xfe\xff\x7f\x01\t\x1b\n"),
+        ("nofinal", b"no final newline"),
+        ("blank", b"\n\n\nx\n\n\n\ny\n\n"),
+        ("empty", b""),
+        ("tabs", b"\ta\tb\t\n\t\n"),
+        ("cr-end", b"line\r"),
+        ("lf-start", b"\nafter\n"),
+    ];
+    for (name, data) in files {
+        std::fs::write(dir.join(name), data).unwrap();
+    }
+    std::fs::write(dir.join("long"), "x".repeat(300_000) + "\n" + &"y".repeat(70_000)).unwrap();
+    std::fs::create_dir(dir.join("dir")).unwrap();
+    dir
+}
+
+fn cat_in(dir: &Path) -> assert_cmd::Command {
+    let mut c = run_as("cat");
+    c.current_dir(dir);
+    c
+}
+
+#[test]
+fn files_and_stdin_in_order() {
+    let dir = fixtures();
+    cat_in(&dir).args(["plain", "nofinal"]).assert().code(0).stdout("one\ntwo\nthree\nno final newline").stderr("");
+    cat_in(&dir).write_stdin("in\n").assert().stdout("in\n");
+    cat_in(&dir).arg("-").write_stdin("in\n").assert().stdout("in\n");
+    cat_in(&dir).args(["nofinal", "-", "plain"]).write_stdin("IN").assert().stdout("no final newlineINone\ntwo\nthree\n");
+    // The second `-` finds stdin at its end.
+    cat_in(&dir).args(["-", "-"]).write_stdin("once\n").assert().stdout("once\n");
+    cat_in(&dir).arg("empty").assert().code(0).stdout("");
+}
+
+#[test]
+fn options_short_bundled_long_and_by_prefix() {
+    let dir = fixtures();
+    let numbered = "     1\tone\n     2\ttwo\n     3\tthree\n";
+    for args in [&["-n", "plain"][..], &["--number", "plain"], &["plain", "-n"], &["-nu", "plain"], &["-u", "--number", "plain"]] {
+        cat_in(&dir).args(args).assert().code(0).stdout(numbered);
+    }
+    cat_in(&dir).args(["-vET", "tabs"]).assert().stdout("^Ia^Ib^I$\n^I$\n");
+    cat_in(&dir).args(["-A", "tabs"]).assert().stdout("^Ia^Ib^I$\n^I$\n");
+    cat_in(&dir).args(["--show-all", "tabs"]).assert().stdout("^Ia^Ib^I$\n^I$\n");
+    cat_in(&dir).args(["--show-t", "tabs"]).assert().stdout("^Ia^Ib^I\n^I\n");
+    cat_in(&dir).args(["-e", "tabs"]).assert().stdout("\ta\tb\t$\n\t$\n");
+    cat_in(&dir).args(["-t", "high"]).assert().stdout("M-^@M-^_M- M-~M-^?^?^A^I^[\n");
+    cat_in(&dir).args(["-v", "high"]).assert().stdout("M-^@M-^_M- M-~M-^?^?^A\t^[\n");
+    // `--` ends options; `-n` after it is a file.
+    cat_in(&dir).args(["--", "-n"]).assert().code(1).stderr("cat: -n: No such file or directory\n");
+}
+
+#[test]
+fn posixly_correct_stops_options_at_the_first_operand() {
+    let dir = fixtures();
+    cat_in(&dir).env("POSIXLY_CORRECT", "1").args(["plain", "-n"]).assert().code(1).stdout("one\ntwo\nthree\n").stderr("cat: -n: No such file or directory\n");
+}
+
+#[test]
+fn bad_options_are_reported_like_getopt_and_nothing_is_read() {
+    let dir = fixtures();
+    let cases: &[(&[&str], &str)] = &[
+        (&["-x", "plain"], "cat: invalid option -- 'x'\n"),
+        (&["-nx"], "cat: invalid option -- 'x'\n"),
+        (&["plain", "--bogus"], "cat: unrecognized option '--bogus'\n"),
+        (&["--num"], "cat: option '--num' is ambiguous; possibilities: '--number-nonblank' '--number'\n"),
+        (&["--s"], "cat: option '--s' is ambiguous; possibilities: '--squeeze-blank' '--show-nonprinting' '--show-ends' '--show-tabs' '--show-all'\n"),
+        (&["--number=3"], "cat: option '--number' doesn't allow an argument\n"),
+        (&["--show-a=1"], "cat: option '--show-all' doesn't allow an argument\n"),
+        (&["--e"], "cat: unrecognized option '--e'\n"),
+    ];
+    for (args, msg) in cases {
+        cat_in(&dir).args(*args).write_stdin("never read").assert().code(1).stdout("").stderr(format!("{msg}Try 'cat --help' for more information.\n"));
+    }
+    run_as("/bin/cat").arg("-x").assert().code(1).stderr("/bin/cat: invalid option -- 'x'\nTry '/bin/cat --help' for more information.\n");
+}
+
+#[test]
+fn help_and_version() {
+    run_as("cat").arg("--help").assert().code(0).stdout("Usage: cat [-AbeEnstTuv] [FILE]...\n");
+    run_as("cat").args(["-n", "--vers"]).assert().code(0).stdout(format!("cat (femtobox) {}\n", env!("CARGO_PKG_VERSION")));
+    run_as("cat").args(["--help", "--bogus"]).assert().code(0);
+}
+
+#[test]
+fn numbering_and_line_state_carry_across_operands() {
+    let dir = fixtures();
+    cat_in(&dir).args(["-n", "nofinal", "plain"]).assert().stdout("     1\tno final newlineone\n     2\ttwo\n     3\tthree\n");
+    cat_in(&dir).args(["-b", "blank", "blank"]).assert().stdout("\n\n\n     1\tx\n\n\n\n     2\ty\n\n\n\n\n     3\tx\n\n\n\n     4\ty\n\n");
+    cat_in(&dir).args(["-s", "blank", "blank"]).assert().stdout("\nx\n\ny\n\nx\n\ny\n\n");
+    cat_in(&dir).args(["-sn", "lf-start"]).assert().stdout("     1\t\n     2\tafter\n");
+    // -b wins over -n whatever the order.
+    cat_in(&dir).args(["-bn", "lf-start"]).assert().stdout("\n     1\tafter\n");
+    cat_in(&dir).args(["-nb", "lf-start"]).assert().stdout("\n     1\tafter\n");
+}
+
+#[test]
+fn show_ends_marks_crlf_even_across_reads_and_operands() {
+    let dir = fixtures();
+    cat_in(&dir).args(["-E", "crlf"]).assert().stdout("a^M$\nb^M$\n^M$\nc\r");
+    cat_in(&dir).args(["-E", "cr-end", "lf-start"]).assert().stdout("line^M$\nafter$\n");
+    cat_in(&dir).args(["-E", "cr-end", "plain"]).assert().stdout("line\rone$\ntwo$\nthree$\n");
+    cat_in(&dir).args(["-E", "cr-end"]).assert().stdout("line\r");
+    cat_in(&dir).args(["-E", "-"]).write_stdin("a\r").assert().stdout("a\r");
+}
+
+#[test]
+fn wide_line_numbers_grow_past_six_digits() {
+    let input = "\n".repeat(1_000_001);
+    let out = run_as("cat").arg("-n").write_stdin(input).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("     1\t\n     2\t\n"));
+    assert!(text.ends_with("999999\t\n1000000\t\n1000001\t\n"));
+}
+
+#[test]
+fn unreadable_operands_are_reported_and_cat_goes_on() {
+    let dir = fixtures();
+    cat_in(&dir)
+        .args(["missing", "plain", "dir", "nofinal", "plain/x"])
+        .assert()
+        .code(1)
+        .stdout("one\ntwo\nthree\nno final newline")
+        .stderr("cat: missing: No such file or directory\ncat: dir: Is a directory\ncat: plain/x: Not a directory\n");
+    cat_in(&dir).arg("x".repeat(5000)).assert().code(1).stderr(format!("cat: {}: File name too long\n", "x".repeat(5000)));
+}
+
+#[test]
+fn names_in_messages_are_quoted_as_gnu_quotes_them() {
+    let cases: &[(&[u8], &str)] = &[
+        (b"a b", "'a b'"),
+        (b"it's", "\"it's\""),
+        (b"a\nb", "'a'$'\\n''b'"),
+        (b"\xff", "''$'\\377'"),
+        (b"~x", "'~x'"),
+        (b"x~", "x~"),
+        (b"#a", "'#a'"),
+        (b"a#", "a#"),
+        (b"a:b", "'a:b'"),
+        (b"a=b", "'a=b'"),
+        (b"{", "'{'"),
+        (b"{a}", "{a}"),
+        (b"@", "@"),
+        (b"it's $x", "'it'\\''s $x'"),
+        (b"'\n", "''\\'''$'\\n'"),
+        (b"a\\b", "'a\\b'"),
+        (b"\x1b[0m", "''$'\\033''[0m'"),
+        (b"", "''"),
+    ];
+    for (name, shown) in cases {
+        let mut out = Buf::default();
+        quote(&mut out, name);
+        assert_eq!(String::from_utf8_lossy(&out.0), *shown, "quote({:?})", String::from_utf8_lossy(name));
+        if !name.is_empty() {
+            let mut c = std_as("cat");
+            c.arg(OsString::from_vec(name.to_vec())).current_dir(tempdir("quote"));
+            c.output().unwrap().assert().code(1).stderr(format!("cat: {shown}: No such file or directory\n"));
+        }
+    }
+}
+
+#[test]
+fn quoting_matches_gnu_for_every_byte_in_every_position() {
+    let Some(gnu) = gnu("cat") else { return };
+    let dir = tempdir("quote-gnu");
+    let mut names: Vec<Vec<u8>> = Vec::new();
+    for b in 1..=255u8 {
+        names.push(vec![b]);
+        names.push(vec![b'a', b]);
+        names.push(vec![b, b'a']);
+        names.push(vec![b'\'', b]);
+    }
+    for chunk in names.chunks(200) {
+        let args: Vec<OsString> = chunk.iter().filter(|n| n.as_slice() != b"/" && n.as_slice() != b"." && n.as_slice() != b"-").map(|n| OsString::from_vec(n.clone())).collect();
+        let mut args = args;
+        args.insert(0, "--".into());
+        let want = outcome(Path::new(&gnu), "cat", &args, b"", &[], &dir);
+        let got = outcome(bin(), "cat", &args, b"", &[], &dir);
+        assert_eq!(got, want, "ours: {}\ngnu: {}", got.show(), want.show());
+    }
+}
+
+#[test]
+fn input_file_is_output_file_is_refused_and_cat_goes_on() {
+    let dir = fixtures();
+    let f = dir.join("self");
+    std::fs::write(&f, "data\n").unwrap();
+    let out = bash(&format!("cd {} && exec -a cat \"$B\" self plain - < self >> self", dir.display()));
+    assert_eq!(out.status, Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "cat: self: input file is output file\ncat: -: input file is output file\n");
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), "data\none\ntwo\nthree\n");
+    // An empty file onto itself is no loop and no error.
+    std::fs::write(dir.join("e2"), "").unwrap();
+    let out = bash(&format!("cd {} && exec -a cat \"$B\" e2 >> e2", dir.display()));
+    assert_eq!((out.status, out.stderr), (Some(0), vec![]));
+}
+
+#[test]
+fn stdout_or_stdin_closed() {
+    let out = bash("exec -a cat \"$B\" /dev/null >&-");
+    assert_eq!((out.status, String::from_utf8_lossy(&out.stderr).into_owned()), (Some(1), "cat: standard output: Bad file descriptor\n".into()));
+    let out = bash("exec -a cat \"$B\" <&-");
+    assert_eq!(
+        (out.status, String::from_utf8_lossy(&out.stderr).into_owned()),
+        (Some(1), "cat: -: Bad file descriptor\ncat: closing standard input: Bad file descriptor\n".into())
+    );
+}
+
+#[test]
+fn write_errors_end_cat_at_once() {
+    let dir = fixtures();
+    for opts in [&[][..], &["-n"]] {
+        let mut c = std_as("cat");
+        c.args(opts).args(["plain", "missing", "plain"]).current_dir(&dir).stdout(dev_full());
+        c.output().unwrap().assert().code(1).stderr("cat: write error: No space left on device\n");
+    }
+}
+
+#[test]
+fn a_closed_pipe_kills_by_default_and_is_an_error_when_ignored() {
+    let dflt = bash("exec -a cat \"$B\" /dev/zero | head -c 10 >/dev/null; echo ${PIPESTATUS[0]}");
+    assert_eq!(String::from_utf8_lossy(&dflt.stdout), "141\n");
+    for opt in ["", "-v"] {
+        let ignored = bash(&format!("trap '' PIPE; (exec -a cat \"$B\" {opt} /dev/zero) | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}"));
+        assert_eq!(String::from_utf8_lossy(&ignored.stdout), "1\n");
+        assert_eq!(String::from_utf8_lossy(&ignored.stderr), "cat: write error: Broken pipe\n");
+    }
+}
+
+#[test]
+fn binary_data_passes_through_unchanged() {
+    let mut rng = Rng(0xb1_0004);
+    let data: Vec<u8> = (0..3_000_000).map(|_| rng.next() as u8).collect();
+    let dir = tempdir("binary");
+    std::fs::write(dir.join("bin"), &data).unwrap();
+    let (mut want, mut got) = (FNV_START, FNV_START);
+    fnv(&mut want, &data);
+    let out = run_as("cat").arg(dir.join("bin")).output().unwrap();
+    fnv(&mut got, &out.stdout);
+    assert_eq!((out.stdout.len(), got), (data.len(), want));
+    let out = run_as("cat").write_stdin(data.clone()).output().unwrap();
+    assert!(out.stdout == data);
+}
+
+#[test]
+fn a_file_over_4_gib_passes_through() {
+    // Sparse: 4 GiB + 4 KiB + 3 bytes, with marks at the start, across the
+    // 4 GiB line and at the end; cmp checks every byte of cat's output.
+    let dir = tempdir("huge");
+    let path = dir.join("sparse");
+    let size: u64 = (4 << 30) + 4099;
+    {
+        let f = std::fs::File::create(&path).unwrap();
+        f.set_len(size).unwrap();
+        use std::os::unix::fs::FileExt;
+        for (at, mark) in [(0u64, b"start"), ((4 << 30) - 2, b"cross"), (size - 5, b"end!!")] {
+            f.write_all_at(mark, at).unwrap();
+        }
+    }
+    for opts in ["", "-u", "-"] {
+        let line = match opts {
+            "-" => format!("exec -a cat \"$B\" - < {0} | cmp - {0} && echo same", path.display()),
+            _ => format!("exec -a cat \"$B\" {opts} {0} | cmp - {0} && echo same", path.display()),
+        };
+        let out = bash(&format!("set -o pipefail; ({line})"));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "same\n", "cat {opts}: {}", out.show());
+    }
+    let _ = std::fs::remove_file(&path);
+}
+
+/// cat's formatting written from the spec, over the whole input at once.
+fn model(flags: u8, input: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut line = 0u64;
+    let lines: Vec<&[u8]> = input.split_inclusive(|&b| b == b'\n').collect();
+    let mut blank_run = 0;
+    for (li, l) in lines.iter().enumerate() {
+        let has_nl = l.last() == Some(&b'\n');
+        let body = if has_nl { &l[..l.len() - 1] } else { l };
+        let empty = body.is_empty();
+        if empty && has_nl {
+            blank_run += 1;
+            if flags & SQUEEZE != 0 && blank_run > 1 {
+                continue;
+            }
+        } else {
+            blank_run = 0;
+        }
+        let numbered = flags & NUMBER != 0 && (flags & NONBLANK == 0 || !empty);
+        if numbered && (has_nl || !empty) {
+            line += 1;
+            out.extend_from_slice(format!("{line:>6}\t").as_bytes());
+        }
+        let crlf = flags & ENDS != 0 && flags & NONPRINTING == 0 && has_nl && body.last() == Some(&b'\r');
+        let shown = if crlf { &body[..body.len() - 1] } else { body };
+        for &c in shown {
+            if flags & NONPRINTING != 0 {
+                let mut c2 = c;
+                if c2 >= 128 {
+                    out.extend_from_slice(b"M-");
+                    c2 -= 128;
+                }
+                if c2 == 127 {
+                    out.extend_from_slice(b"^?");
+                } else if c2 >= 32 {
+                    out.push(c2);
+                } else if c == b'\t' && flags & TABS == 0 {
+                    out.push(b'\t');
+                } else {
+                    out.push(b'^');
+                    out.push(c2 + 64);
+                }
+            } else if c == b'\t' && flags & TABS != 0 {
+                out.extend_from_slice(b"^I");
+            } else {
+                out.push(c);
+            }
+        }
+        if crlf {
+            out.extend_from_slice(b"^M");
+        }
+        if has_nl {
+            if flags & ENDS != 0 {
+                out.push(b'$');
+            }
+            out.push(b'\n');
+        }
+        let _ = li;
+    }
+    out
+}
+
+#[test]
+fn the_renderer_matches_a_model_however_the_input_is_chunked() {
+    let mut rng = Rng(0xca7_0005);
+    let alphabet: &[u8] = b"ab\n\n\n\r\t\x00\x01\x7f\x80\x89\x9f\xa0\xff ";
+    for _ in 0..3000 {
+        let flags = (rng.next() & 63) as u8;
+        let input: Vec<u8> = (0..rng.below(60)).map(|_| *rng.pick(alphabet)).collect();
+        let want = model(flags, &input);
+        let mut r = Render::new(flags);
+        let mut out = Buf::default();
+        let mut rest = &input[..];
+        while !rest.is_empty() {
+            let n = 1 + rng.below(rest.len());
+            r.feed(&mut out, &rest[..n]);
+            rest = &rest[n..];
+        }
+        r.finish(&mut out);
+        assert_eq!(
+            String::from_utf8_lossy(&out.0),
+            String::from_utf8_lossy(&want),
+            "flags {flags:#b} input {:?}",
+            String::from_utf8_lossy(&input)
+        );
+    }
+}
+
+#[test]
+fn cat_matches_gnu_cat_on_a_random_corpus() {
+    let Some(gnu) = gnu("cat") else { return };
+    let dir = fixtures();
+    let mut rng = Rng(0xca7_0006);
+    let opts: &[&str] = &[
+        "-n", "-b", "-s", "-v", "-E", "-T", "-A", "-e", "-t", "-u", "-nE", "-vET", "-bs", "-sn", "-x", "-nq", "--number", "--num",
+        "--number-nonblank", "--squeeze", "--show-ends", "--show-tabs", "--show-nonprinting", "--show-all", "--show", "--s", "--sh",
+        "--show-e", "--bogus", "--number=1", "--", "-",
+    ];
+    let files: &[&str] = &["plain", "crlf", "nul", "high", "nofinal", "blank", "empty", "tabs", "cr-end", "lf-start", "long", "missing", "dir", "a b", "it's", "-"];
+    let stdins: &[&[u8]] = &[b"", b"in\n", b"\r\n\r\n", b"x\n\n\n\ny", b"\t\x01\x80\xff\r"];
+    let mut runs = 0;
+    for case in 0..500 {
+        let mut args: Vec<OsString> = Vec::new();
+        for _ in 0..rng.below(6) {
+            args.push(if rng.chance(40) { rng.pick(opts) } else { rng.pick(files) }.into());
+        }
+        let stdin = rng.pick(stdins);
+        let env: &[(&str, &str)] = if case % 5 == 0 { &[("POSIXLY_CORRECT", "1")] } else { &[] };
+        let want = outcome(Path::new(&gnu), "cat", &args, stdin, env, &dir);
+        let got = outcome(bin(), "cat", &args, stdin, env, &dir);
+        runs += 1;
+        assert_eq!(got, want, "cat {args:?} {env:?}\nours: {}\ngnu:  {}", got.show(), want.show());
+    }
+    eprintln!("cat: {runs} argument vectors compared with GNU");
+}
