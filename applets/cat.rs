@@ -20,21 +20,20 @@ const SPEC: Spec = Spec {
     short: b"benstuvAET",
     long: b"number-nonblank\0number\0squeeze-blank\0show-nonprinting\0show-ends\0show-tabs\0show-all\0help\0version\0",
     long_as: &[b'b', b'n', b's', b'v', b'E', b'T', b'A', HELP, VERSION],
+    // What each of `short` turns on.
+    bits: &[
+        NUMBER | NONBLANK,
+        NONPRINTING | ENDS,
+        NUMBER,
+        SQUEEZE,
+        NONPRINTING | TABS,
+        0,
+        NONPRINTING,
+        NONPRINTING | ENDS | TABS,
+        ENDS,
+        TABS,
+    ],
 };
-
-/// What each of `SPEC.short` turns on.
-const FLAGS: [u8; 10] = [
-    NUMBER | NONBLANK,
-    NONPRINTING | ENDS,
-    NUMBER,
-    SQUEEZE,
-    NONPRINTING | TABS,
-    0,
-    NONPRINTING,
-    NONPRINTING | ENDS | TABS,
-    ENDS,
-    TABS,
-];
 
 /// Reads per call: large, so plain cat makes few system calls.
 const BLOCK: usize = 128 * 1024;
@@ -48,15 +47,10 @@ fn report(prog: &[u8], name: &[u8], what: &[u8], e: Option<Errno>) {
 
 pub fn main(args: Args, env: Env) -> u8 {
     let prog = args.prog();
-    let mut flags = 0;
-    let set = |c: u8| {
-        if let Some(i) = SPEC.short.iter().position(|&s| s == c) {
-            flags |= FLAGS.get(i).copied().unwrap_or(0);
-        }
+    let flags = match options(args, env, &SPEC, b"cat", b" [-AbeEnstTuv] [FILE]...\n") {
+        Ok(flags) => flags,
+        Err(status) => return status,
     };
-    if let Some(status) = options(args, env, &SPEC, b"cat", b" [-AbeEnstTuv] [FILE]...\n", set) {
-        return status;
-    }
     let stdout = match sys::fstat(STDOUT) {
         Ok(st) => st,
         Err(e) => {

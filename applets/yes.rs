@@ -10,54 +10,52 @@ use crate::io::{complain, write_all, STDOUT};
 use crate::sys;
 use femtobox::getopt::{Spec, HELP, VERSION};
 
-const SPEC: Spec = Spec { short: b"", long: b"help\0version\0", long_as: &[HELP, VERSION] };
+const SPEC: Spec = Spec { short: b"", long: b"help\0version\0", long_as: &[HELP, VERSION], bits: b"" };
 
 /// The buffer holds as many whole lines as fit in this (or one longer line).
 const BUF: usize = 64 * 1024;
 
 pub fn main(args: Args, env: Env) -> u8 {
-    if let Some(status) = options(args, env, &SPEC, b"yes", b" [STRING]...\n", |_| {}) {
+    if let Err(status) = options(args, env, &SPEC, b"yes", b" [STRING]...\n") {
         return status;
     }
     let mut line = 0;
     for op in operands(args, env, &SPEC) {
         line += op.len() + 1;
     }
-    let line = if line == 0 { 2 } else { line };
-    let size = BUF / line * line;
-    let size = if size == 0 { line } else { size };
-    let buf = match sys::alloc(size) {
-        Ok(buf) => buf,
-        Err(_) => {
-            complain(args.prog(), b"memory exhausted", None);
-            return 1;
-        }
+    let y = line == 0;
+    let line = if y { 2 } else { line };
+    // As many whole lines as fit in BUF, or the one line.
+    let size = (BUF / line).max(1) * line;
+    let Ok(buf) = sys::alloc(size) else {
+        complain(args.prog(), b"memory exhausted", None);
+        return 1;
     };
-    // One line, then copies of it: every write carries whole lines.
+    // The first line, its separators left as the mapping's zeros...
     let mut at = 0;
     for op in operands(args, env, &SPEC) {
-        for &c in op.iter().chain(b" ") {
+        for &c in op {
             if let Some(d) = buf.get_mut(at) {
                 *d = c;
             }
             at += 1;
         }
+        at += 1;
     }
-    if at == 0 {
-        if let Some(d) = buf.get_mut(..2) {
-            d.copy_from_slice(b"y ");
+    if y {
+        if let Some(d) = buf.first_mut() {
+            *d = b'y';
         }
     }
-    for i in line..size {
-        if let Some(&c) = buf.get(i - line) {
-            if let Some(d) = buf.get_mut(i) {
-                *d = c;
-            }
-        }
-    }
-    for i in (line - 1..size).step_by(line) {
+    // ...then copies of it, each zero a space but the line's last a newline.
+    for i in 0..size {
+        let c = buf.get(i % line).copied().unwrap_or(0);
         if let Some(d) = buf.get_mut(i) {
-            *d = b'\n';
+            *d = match c {
+                _ if (i + 1) % line == 0 => b'\n',
+                0 => b' ',
+                c => c,
+            };
         }
     }
     loop {

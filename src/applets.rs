@@ -7,7 +7,8 @@
 //! (alphabetical order).
 
 use crate::args::{chop, Args, Env};
-use femtobox::text::find;
+use femtobox::errno::Errno;
+use femtobox::text::{basename, find};
 use crate::io::{self, complain, Out};
 use femtobox::getopt::{self, Getopt, Item, Spec};
 use femtobox::text::Sink;
@@ -40,8 +41,7 @@ const USAGE: &[u8] = b"Usage: femtobox [APPLET [ARG]... | --list | --install [-s
 pub fn dispatch(me: Args, env: Env) -> u8 {
     let mut args = me;
     // The basename of argv[0], without a login shell's leading `-`.
-    let a0 = args.prog();
-    let mut name = a0.get(a0.iter().rposition(|&b| b == b'/').map_or(0, |i| i + 1)..).unwrap_or_default();
+    let mut name = basename(args.prog());
     if name.first() == Some(&b'-') {
         name = name.get(1..).unwrap_or_default();
     }
@@ -110,39 +110,55 @@ pub fn answer(prog: &[u8], help: bool, name: &[u8], usage: &[u8]) -> u8 {
     out.finish(prog, b"write error")
 }
 
-/// The options of cat and yes, GNU getopt_long style: each option letter
-/// goes to `set`. Returns the status to exit with when the command line
-/// says so (help, version, a bad option), else None.
-pub fn options(args: Args, env: Env, spec: &'static Spec, name: &[u8], usage: &[u8], mut set: impl FnMut(u8)) -> Option<u8> {
+/// The options of cat and yes, GNU getopt_long style. Returns the flag
+/// bits they set, or Err(status) when the command line says to stop (help,
+/// version, a bad option).
+#[inline(never)]
+pub fn options(args: Args, env: Env, spec: &'static Spec, name: &[u8], usage: &[u8]) -> Result<u8, u8> {
+    let mut flags = 0;
     for item in Getopt::new(args.iter(1), spec, env.posix()) {
         match item {
             Item::Opt(c @ (getopt::HELP | getopt::VERSION)) => {
-                return Some(answer(args.prog(), c == getopt::HELP, name, usage));
+                return Err(answer(args.prog(), c == getopt::HELP, name, usage));
             }
-            Item::Opt(c) => set(c),
+            Item::Opt(c) => flags |= spec.bits_of(c),
             Item::Operand(_) => {}
             bad => {
                 let mut m = Out::new(io::STDERR);
                 getopt::complain(&mut m, args.prog(), spec, bad);
                 let _ = m.flush();
-                return Some(1);
+                return Err(1);
             }
         }
     }
-    None
+    Ok(flags)
 }
 
 /// The operands that `options` passed over, in order.
-pub fn operands(args: Args, env: Env, spec: &'static Spec) -> impl Iterator<Item = &'static [u8]> {
-    Getopt::new(args.iter(1), spec, env.posix()).filter_map(|item| match item {
-        Item::Operand(a) => Some(a),
-        _ => None,
-    })
+pub struct Operands(Getopt<'static, crate::args::Iter>);
+
+#[inline(never)]
+pub fn operands(args: Args, env: Env, spec: &'static Spec) -> Operands {
+    Operands(Getopt::new(args.iter(1), spec, env.posix()))
+}
+
+impl Iterator for Operands {
+    type Item = &'static [u8];
+
+    #[inline(never)]
+    fn next(&mut self) -> Option<&'static [u8]> {
+        loop {
+            if let Item::Operand(a) = self.0.next()? {
+                return Some(a);
+            }
+        }
+    }
 }
 
 /// `femtobox --install [-s] DIR`: a hard link (or with `-s` a symlink) to
 /// this binary as DIR/NAME for every applet. Existing files are left alone
 /// and reported; the status is 1 if any link failed.
+#[inline(never)]
 fn install(args: Args, me: Args) -> u8 {
     let n = args.len();
     // `--install DIR` or `--install -s DIR`; a lone `-s` is no DIR.
@@ -150,15 +166,7 @@ fn install(args: Args, me: Args) -> u8 {
     if n != 2 + sym as usize {
         return list(io::STDERR, USAGE, b' ') | 1;
     }
-    let dir_z = args.arg_z(n - 1);
-    let dir = chop(dir_z);
-    let at = match sys::open_dir(CStr::new(dir_z)) {
-        Ok(at) => at,
-        Err(e) => {
-            complain(BOX, dir, Some(e));
-            return 1;
-        }
-    };
+    let dir = args.arg(n - 1);
     // This binary, NUL-terminated: /proc/self/exe, or argv[0] where /proc is
     // not mounted (an empty chroot).
     let mut raw = [0u8; 4096];
@@ -166,26 +174,43 @@ fn install(args: Args, me: Args) -> u8 {
         Ok(len) => raw.get(..=len).unwrap_or_default(),
         Err(_) => me.arg_z(0),
     };
-    let base = CStr::new(exe.get(exe.iter().rposition(|&b| b == b'/').map_or(0, |i| i + 1)..).unwrap_or_default());
-    let exe = CStr::new(exe);
+    let base = basename(exe);
     // When DIR/BASE is this very binary, symlinks are relative (`echo ->
     // femtobox`): the tree keeps working as a container's or initramfs' root.
-    let target = if sys::same_file(at, base, exe) { base } else { exe };
+    let mut path = [0u8; 4096];
+    let here = join(&mut path, dir, base).is_some_and(|p| sys::same_file(CStr::new(p), CStr::new(exe)));
+    let target = CStr::new(if here { base } else { exe });
     let mut status = 0;
-    let mut names = NAMES;
-    while let Some(end) = names.iter().position(|&b| b == 0) {
-        let Some((name, rest)) = names.split_at_checked(end + 1) else { break };
-        let made = if sym { sys::symlinkat(target, at, CStr::new(name)) } else { sys::linkat(exe, at, CStr::new(name)) };
+    let mut start = 0;
+    for (end, _) in NAMES.iter().enumerate().filter(|&(_, &c)| c == 0) {
+        let name = NAMES.get(start..=end).unwrap_or_default();
+        start = end + 1;
+        let Some(link) = join(&mut path, dir, name) else {
+            complain(BOX, dir, Some(Errno::ENAMETOOLONG));
+            return 1;
+        };
+        let made = match sym {
+            true => sys::symlinkat(target, CStr::new(link)),
+            false => sys::linkat(CStr::new(exe), CStr::new(link)),
+        };
         if let Err(e) = made {
-            let mut m = io::msg(BOX);
-            m.put(dir);
-            if dir.last() != Some(&b'/') {
-                m.byte(b'/');
-            }
-            m.end(chop(name), Some(e));
+            complain(BOX, chop(link), Some(e));
             status = 1;
         }
-        names = rest;
     }
     status
+}
+
+/// `DIR/NAME` in `buf` (no second `/` after a DIR ending in one), with the
+/// NUL that ends `name_z`; None if it does not fit.
+fn join<'a>(buf: &'a mut [u8; 4096], dir: &[u8], name_z: &[u8]) -> Option<&'a [u8]> {
+    let sep: &[u8] = if dir.last() == Some(&b'/') { b"" } else { b"/" };
+    let mut len = 0;
+    for part in [dir, sep, name_z] {
+        for &c in part {
+            *buf.get_mut(len)? = c;
+            len += 1;
+        }
+    }
+    buf.get(..len)
 }

@@ -65,6 +65,12 @@ impl Args {
         chop(self.arg_z(i))
     }
 
+    /// Entry `i`, if there is one.
+    pub fn get(self, i: usize) -> Option<&'static [u8]> {
+        // SAFETY: every pointer in ptrs is a valid string (see from_raw).
+        self.ptrs.get(i).map(|&p| chop(unsafe { c_bytes(p) }))
+    }
+
     /// The same vector without its first `n` entries (`femtobox APPLET ...`
     /// hands the applet `argv[1..]`).
     pub fn skip(self, n: usize) -> Args {
@@ -72,14 +78,28 @@ impl Args {
     }
 
     /// The entries from `from` on.
-    pub fn iter(self, from: usize) -> impl Iterator<Item = &'static [u8]> + Clone {
-        // SAFETY: every pointer in ptrs is a valid string (see from_raw).
-        self.ptrs.iter().skip(from).map(|&p| chop(unsafe { c_bytes(p) }))
+    pub fn iter(self, from: usize) -> Iter {
+        Iter(self.skip(from))
     }
 
     /// The program name for messages: argv[0] as given.
     pub fn prog(self) -> &'static [u8] {
         self.arg(0)
+    }
+}
+
+/// The entries of an `Args`, in order.
+#[derive(Clone, Copy)]
+pub struct Iter(Args);
+
+impl Iterator for Iter {
+    type Item = &'static [u8];
+
+    #[inline(never)]
+    fn next(&mut self) -> Option<&'static [u8]> {
+        let first = self.0.get(0)?;
+        self.0 = self.0.skip(1);
+        Some(first)
     }
 }
 

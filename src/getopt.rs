@@ -15,6 +15,16 @@ pub struct Spec {
     /// For each long name, the byte it stands for (a short letter, or
     /// `HELP`/`VERSION`).
     pub long_as: &'static [u8],
+    /// For each short letter, the bits it sets in the applet's flags.
+    pub bits: &'static [u8],
+}
+
+impl Spec {
+    /// The flag bits of short option `c`.
+    pub fn bits_of(&self, c: u8) -> u8 {
+        let i = self.short.iter().position(|&s| s == c);
+        i.and_then(|i| self.bits.get(i)).copied().unwrap_or(0)
+    }
 }
 
 pub const HELP: u8 = 1;

@@ -179,6 +179,7 @@ pub struct CStr(*const u8);
 impl CStr {
     /// `bytes` as a C string if it ends in NUL (the kernel reads up to the
     /// first one, inside the slice); otherwise the empty string.
+    #[inline(never)]
     pub fn new(bytes: &[u8]) -> CStr {
         CStr(if bytes.last() == Some(&0) { bytes.as_ptr() } else { b"\0".as_ptr() })
     }
@@ -193,37 +194,26 @@ pub fn readlink(path: CStr, buf: &mut [u8]) -> Result<usize> {
     check(unsafe { syscall5(READLINK, path.addr(), buf.as_mut_ptr() as usize, buf.len(), 0, 0) })
 }
 
-/// A directory opened only to name things in it (`O_PATH`); it stays open
-/// until the process exits.
-#[derive(Clone, Copy)]
-pub struct Dir(usize);
-
-pub fn open_dir(path: CStr) -> Result<Dir> {
-    const O_PATH_DIRECTORY_CLOEXEC: usize = 0o10000000 | 0o200000 | 0o2000000;
-    // SAFETY: path is NUL-terminated; O_PATH opens nothing for reading.
-    check(unsafe { syscall5(OPENAT, AT_FDCWD, path.addr(), O_PATH_DIRECTORY_CLOEXEC, 0, 0) }).map(Dir)
-}
-
-/// A hard link `dir/name` to `old`.
-pub fn linkat(old: CStr, dir: Dir, name: CStr) -> Result<usize> {
+/// A hard link `new` to `old`.
+pub fn linkat(old: CStr, new: CStr) -> Result<usize> {
     // SAFETY: both paths are NUL-terminated; flags 0.
-    check(unsafe { syscall5(LINKAT, AT_FDCWD, old.addr(), dir.0, name.addr(), 0) })
+    check(unsafe { syscall5(LINKAT, AT_FDCWD, old.addr(), AT_FDCWD, new.addr(), 0) })
 }
 
-/// A symlink `dir/name` pointing at `target`.
-pub fn symlinkat(target: CStr, dir: Dir, name: CStr) -> Result<usize> {
+/// A symlink `link` pointing at `target`.
+pub fn symlinkat(target: CStr, link: CStr) -> Result<usize> {
     // SAFETY: both paths are NUL-terminated.
-    check(unsafe { syscall5(SYMLINKAT, target.addr(), dir.0, name.addr(), 0, 0) })
+    check(unsafe { syscall5(SYMLINKAT, target.addr(), AT_FDCWD, link.addr(), 0, 0) })
 }
 
-/// Are `dir/a` and `b` one file (same device and inode, symlinks followed)?
-pub fn same_file(dir: Dir, a: CStr, b: CStr) -> bool {
+/// Are `a` and `b` one file (same device and inode, symlinks followed)?
+pub fn same_file(a: CStr, b: CStr) -> bool {
     // struct stat on x86-64 is 144 bytes; st_dev and st_ino are its first
     // two words. Only a successful call's output is read, so no zeroing.
     let mut st = [MaybeUninit::<[u64; 18]>::uninit(); 2];
     // SAFETY: each st is a writable struct stat; the paths are NUL-terminated.
     unsafe {
-        if syscall5(NEWFSTATAT, dir.0, a.addr(), st[0].as_mut_ptr() as usize, 0, 0) < 0
+        if syscall5(NEWFSTATAT, AT_FDCWD, a.addr(), st[0].as_mut_ptr() as usize, 0, 0) < 0
             || syscall5(NEWFSTATAT, AT_FDCWD, b.addr(), st[1].as_mut_ptr() as usize, 0, 0) < 0
         {
             return false;

@@ -40,6 +40,11 @@ pub fn find(list: &[u8], name: &[u8]) -> Option<usize> {
     None
 }
 
+/// What follows the last `/` (all of `path` without one).
+pub fn basename(path: &[u8]) -> &[u8] {
+    path.rsplit(|&c| c == b'/').next().unwrap_or_default()
+}
+
 /// `n` in decimal, right-aligned in `width` columns with spaces.
 pub fn num(out: &mut impl Sink, mut n: u64, width: usize) {
     let mut digits = [b' '; 20];

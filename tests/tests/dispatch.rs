@@ -239,21 +239,25 @@ fn install_leaves_existing_files_alone_and_reports_them() {
 }
 
 #[test]
-fn install_into_a_missing_or_non_directory_fails() {
+fn install_into_a_missing_or_non_directory_fails_for_every_link() {
     let dir = boxdir("install-missing");
+    let each = |shown: String, why: &str| -> String {
+        ["cat", "echo", "false", "true", "yes"].iter().map(|a| format!("femtobox: {shown}/{a}: {why}\n")).collect()
+    };
     let missing = dir.join("missing");
     femtobox_in(&dir)
         .arg("--install")
         .arg(&missing)
         .assert()
         .code(1)
-        .stderr(format!("femtobox: {}: No such file or directory\n", missing.display()));
+        .stderr(each(missing.display().to_string(), "No such file or directory"));
+    let file = dir.join("bin/femtobox");
     femtobox_in(&dir)
         .args(["--install", "-s"])
-        .arg(dir.join("bin/femtobox"))
+        .arg(&file)
         .assert()
         .code(1)
-        .stderr(format!("femtobox: {}: Not a directory\n", dir.join("bin/femtobox").display()));
+        .stderr(each(file.display().to_string(), "Not a directory"));
 }
 
 #[test]
