@@ -91,7 +91,8 @@ fn member(set: u128, c: u8, i: usize, len: usize) -> bool {
     match c {
         b'#' | b'~' => (i > 0) == bare,
         b'{' | b'}' => (len > 1) == bare,
-        _ => c < 128 && set >> c & 1 != 0,
+        // Two 64-bit halves: a 128-bit shift is a library call here.
+        _ => c < 128 && (if c < 64 { set as u64 >> c } else { (set >> 64) as u64 >> (c - 64) }) & 1 != 0,
     }
 }
 
