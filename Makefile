@@ -9,7 +9,7 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 BINDIR  := $(DESTDIR)$(PREFIX)/bin
 
-.PHONY: all build setup test test-deps size install clean
+.PHONY: all build setup test test-deps test-deploy size install clean
 
 all: build
 	@./scripts/size.sh --short $(BIN)
@@ -38,7 +38,14 @@ test-deps:
 
 test: build test-deps
 	FEMTOBOX=$(abspath $(BIN)) $(CARGO) test -p femtobox-tests
+	@$(MAKE) --no-print-directory test-deploy
 	@./scripts/size.sh --short $(BIN)
+
+# The binary where there is nothing else: an empty root, a FROM-scratch
+# image, an initramfs (scripts/test-deploy.sh; installs what it needs).
+test-deploy: build
+	$(CARGO) build -q -p femtobox-tests --bin mkcpio
+	./scripts/test-deploy.sh $(BIN) target/debug/mkcpio
 
 size: build
 	@./scripts/size.sh $(BIN)

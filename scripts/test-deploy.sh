@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# make test-deploy: run the shipped binary where there is nothing else —
+# an empty root (chroot, unshare, bwrap as an unprivileged user), a real
+# FROM-scratch image, and an initramfs booted under qemu. Each step installs
+# what it needs from Debian's packages, or says SKIP (and why) when this
+# machine cannot do it. Exits non-zero if any check FAILs.
+#   test-deploy.sh BIN MKCPIO
+set -u
+bin=$(realpath "$1")
+mkcpio=$(realpath "$2")
+cache=$(realpath -m target/deploy-cache)
+work=$(mktemp -d "${TMPDIR:-/tmp}/femtobox-deploy.XXXXXX")
+chmod 755 "$work"
+pass=0 fail=0 skip=0
+started=$SECONDS
+dockerd_pid=
+
+cleanup() {
+  if [ -n "$dockerd_pid" ]; then kill "$dockerd_pid" 2>/dev/null; wait "$dockerd_pid" 2>/dev/null; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+say()  { printf 'deploy: %s\n' "$*"; }
+ok()   { say "PASS $*"; pass=$((pass + 1)); }
+bad()  { say "FAIL $*"; fail=$((fail + 1)); }
+skip() { say "SKIP $*"; skip=$((skip + 1)); }
+root() { [ "$(id -u)" = 0 ]; }
+
+# need CMD PACKAGE: CMD is there, or gets installed (as root, quietly).
+apt_updated=
+need() {
+  command -v "$1" >/dev/null 2>&1 && return 0
+  root && command -v apt-get >/dev/null 2>&1 || return 1
+  if [ -z "$apt_updated" ]; then apt-get update -qq >/dev/null 2>&1; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$2" >/dev/null 2>&1
+  command -v "$1" >/dev/null 2>&1
+}
+
+# check LABEL WANT_STATUS WANT_OUTPUT CMD...: runs CMD (stdin from $input),
+# compares its stdout and status.
+input=/dev/null
+check() {
+  local label=$1 want_status=$2 want=$3 got status
+  shift 3
+  got=$(timeout 60 "$@" < "$input" 2>"$work/stderr")
+  status=$?
+  if [ "$status" = "$want_status" ] && [ "$got" = "$want" ]; then
+    ok "$label"
+  else
+    bad "$label: status $status (want $want_status), output '$got' (want '$want'), stderr: $(head -c 300 "$work/stderr")"
+  fi
+}
+
+# The runs every environment must pass; $@ is the prefix that runs a
+# command inside the environment.
+applets() {
+  local env=$1
+  shift
+  input=/dev/null
+  check "$env: echo" 0 "hello world" "$@" /bin/echo hello world
+  check "$env: cat a file" 0 "from the root" "$@" /bin/cat /msg.txt
+  check "$env: cat -n a file" 0 "     1	from the root" "$@" /bin/cat -n /msg.txt
+  printf 'piped in\n' > "$work/stdin"
+  input=$work/stdin
+  check "$env: cat stdin" 0 "piped in" "$@" /bin/cat
+  input=/dev/null
+  check "$env: yes | head" 0 "$(printf 'y\ny\ny')" bash -c '"$@" /bin/yes | head -n 3' - "$@"
+  check "$env: true" 0 "" "$@" /bin/true
+  check "$env: false" 1 "" "$@" /bin/false
+  check "$env: femtobox --list" 0 "$(printf 'cat\necho\nfalse\ntrue\nyes')" "$@" /bin/femtobox --list
+}
+
+# --- an empty root: bin/femtobox, its links, one data file -------------------
+rootfs=$work/root
+mkdir -p "$rootfs/bin"
+cp "$bin" "$rootfs/bin/femtobox"
+"$rootfs/bin/femtobox" --install -s "$rootfs/bin" || bad "femtobox --install -s"
+printf 'from the root\n' > "$rootfs/msg.txt"
+chmod -R a+rX "$rootfs"
+if [ "$(readlink "$rootfs/bin/cat")" = femtobox ]; then ok "--install -s makes relative links"; else bad "--install -s: cat -> $(readlink "$rootfs/bin/cat")"; fi
+
+if ! root; then
+  skip "chroot: not root"
+  skip "unshare: not root"
+else
+  applets chroot chroot "$rootfs"
+  if unshare --mount --pid --fork --net --uts --ipc --root="$rootfs" /bin/true 2>/dev/null; then
+    applets unshare unshare --mount --pid --fork --net --uts --ipc --root="$rootfs"
+  else
+    skip "unshare: this machine refuses new namespaces"
+  fi
+fi
+
+if ! need bwrap bubblewrap; then
+  skip "bwrap: bubblewrap is not installed and cannot be"
+else
+  nobody=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+  if ! root; then nobody=(); fi
+  if "${nobody[@]}" bwrap --ro-bind "$rootfs" / --unshare-all /bin/true 2>"$work/bwrap.err"; then
+    applets "bwrap (uid $("${nobody[@]}" id -u))" "${nobody[@]}" bwrap --ro-bind "$rootfs" / --unshare-all
+  else
+    skip "bwrap: $(head -c 200 "$work/bwrap.err")"
+  fi
+fi
+
+# --- a FROM-scratch image, built and run by a real engine --------------------
+docker_step() {
+  if ! root; then skip "docker: not root (dockerd needs it)"; return; fi
+  if ! command -v dockerd >/dev/null 2>&1 && ! need dockerd docker.io; then skip "docker: docker.io cannot be installed"; return; fi
+  local d=$work/docker docker
+  docker=$(command -v docker)
+  [ -x /usr/bin/docker ] && docker=/usr/bin/docker
+  mkdir -p "$d/data" "$d/exec"
+  dockerd --host "unix://$d/sock" --data-root "$d/data" --exec-root "$d/exec" --pidfile "$d/pid" \
+    --iptables=false --ip6tables=false --bridge=none >"$d/log" 2>&1 &
+  dockerd_pid=$!
+  export DOCKER_HOST=unix://$d/sock DOCKER_BUILDKIT=0
+  for _ in $(seq 60); do "$docker" version >/dev/null 2>&1 && break; sleep 0.5; done
+  if ! "$docker" version >/dev/null 2>&1; then skip "docker: dockerd did not start: $(tail -n 3 "$d/log" | tr '\n' ' ')"; return; fi
+  if ! (cd "$(dirname "$0")/.." && "$docker" build -q --network none -t femtobox-deploy-test . >"$d/build" 2>&1); then
+    bad "docker build: $(tail -n 5 "$d/build" | tr '\n' ' ')"
+    return
+  fi
+  ok "docker build (FROM scratch, RUN femtobox --install -s /bin)"
+  local run=("$docker" run --rm --network none femtobox-deploy-test)
+  check "docker: default command" 0 "hello from scratch" "${run[@]}"
+  check "docker: cat --version" 0 "cat (femtobox) $("$bin" --version | cut -d' ' -f3)" "${run[@]}" /bin/cat --version
+  check "docker: false" 1 "" "${run[@]}" /bin/false
+  check "docker: yes | head" 0 "$(printf 'y\ny')" bash -c '"$@" /bin/yes | head -n 2' - "${run[@]}"
+  printf 'into the container\n' > "$work/stdin"
+  input=$work/stdin
+  check "docker: cat stdin" 0 "into the container" "$docker" run --rm -i --network none femtobox-deploy-test /bin/cat
+  input=/dev/null
+  "$docker" rmi -f femtobox-deploy-test >/dev/null 2>&1
+  kill "$dockerd_pid" 2>/dev/null
+  wait "$dockerd_pid" 2>/dev/null
+  dockerd_pid=
+  unset DOCKER_HOST DOCKER_BUILDKIT
+}
+docker_step
+
+# --- an initramfs whose init is femtobox, booted by a real kernel ------------
+kernel() {
+  local k
+  k=$(ls "$cache"/vmlinuz-* 2>/dev/null | head -n 1)
+  if [ -n "$k" ]; then echo "$k"; return 0; fi
+  command -v apt-get >/dev/null 2>&1 || return 1
+  if [ -z "$apt_updated" ] && root; then apt-get update -qq >/dev/null 2>&1; apt_updated=1; fi
+  local pkg
+  pkg=$(apt-cache depends linux-image-cloud-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9]/ {print $2; exit}')
+  [ -n "$pkg" ] || return 1
+  mkdir -p "$cache" "$work/kernel"
+  (cd "$work/kernel" && apt-get download "$pkg" >/dev/null 2>&1) || return 1
+  dpkg-deb --fsys-tarfile "$work"/kernel/*.deb | tar -x -C "$work/kernel" --wildcards './boot/vmlinuz-*' || return 1
+  cp "$work"/kernel/boot/vmlinuz-* "$cache/" && ls "$cache"/vmlinuz-* | head -n 1
+}
+
+# boot LABEL WANT_EXITCODE WANT_LINE INIT_ARGS...: boots with rdinit=INIT_ARGS.
+boot() {
+  local label=$1 want_code=$2 want_line=$3 out
+  shift 3
+  out=$(timeout 120 qemu-system-x86_64 -accel tcg -m 256 -nodefaults -display none -serial stdio -no-reboot \
+          -kernel "$vmlinuz" -initrd "$work/initrd.cpio" \
+          -append "console=ttyS0 panic=-1 quiet rdinit=$*" 2>&1 | head -c 1000000)
+  local code
+  code=$(printf '%s\n' "$out" | grep -o 'exitcode=0x[0-9a-f]*' | head -n 1)
+  if [ "$code" = "exitcode=$want_code" ] && { [ -z "$want_line" ] || printf '%s\n' "$out" | tr -d '\r' | grep -qx "$want_line"; }; then
+    ok "initramfs: $label"
+  else
+    bad "initramfs: $label: got '${code:-no exit code}', output tail: $(printf '%s' "$out" | tr -d '\r' | tail -n 5 | tr '\n' '|')"
+  fi
+}
+
+initramfs_step() {
+  if ! need qemu-system-x86_64 qemu-system-x86; then skip "initramfs: qemu-system-x86 cannot be installed"; return; fi
+  vmlinuz=$(kernel) || { skip "initramfs: no kernel package could be downloaded"; return; }
+  "$mkcpio" "$rootfs" "$work/initrd.cpio" || { bad "initramfs: mkcpio"; return; }
+  boot "echo" 0x00000000 "hello from initramfs" "/bin/echo -- hello from initramfs"
+  boot "cat a file" 0x00000000 "from the root" "/bin/cat -- /msg.txt"
+  boot "false" 0x00000100 "" "/bin/false"
+}
+initramfs_step
+
+say "$pass passed, $fail failed, $skip skipped in $((SECONDS - started)) s"
+[ "$fail" = 0 ]
