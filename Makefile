@@ -9,7 +9,7 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 BINDIR  := $(DESTDIR)$(PREFIX)/bin
 
-.PHONY: all build setup test test-deps test-deploy size install clean
+.PHONY: all build setup test test-deps test-deploy bench size install clean
 
 all: build
 	@./scripts/size.sh --short $(BIN)
@@ -46,6 +46,13 @@ test: build test-deps
 test-deploy: build
 	$(CARGO) build -q -p femtobox-tests --bin mkcpio
 	./scripts/test-deploy.sh $(BIN) target/debug/mkcpio
+
+# Throughput and latency against GNU coreutils and BusyBox, side by side
+# (scripts/bench.sh; installs hyperfine, pv and busybox-static if missing).
+bench: build
+	./scripts/bench.sh $(BIN) $(BENCH_GIB)
+
+BENCH_GIB ?= 1
 
 size: build
 	@./scripts/size.sh $(BIN)

@@ -9,7 +9,7 @@
 use crate::applets::{operands, options};
 use crate::args::{Args, Env};
 use crate::io::{self, complain, msg, Out, STDIN, STDOUT};
-use crate::sys;
+use crate::sys::{self, Copy};
 use core::mem::MaybeUninit;
 use femtobox::errno::Errno;
 use femtobox::getopt::{Spec, HELP, VERSION};
@@ -66,6 +66,7 @@ pub fn main(args: Args, env: Env) -> u8 {
         block: [MaybeUninit::uninit(); BLOCK],
         status: 0,
         read_stdin: false,
+        grown: false,
     };
     let mut none = true;
     for name in operands(args, env, &SPEC) {
@@ -98,6 +99,8 @@ struct Cat<'a> {
     block: [MaybeUninit<u8>; BLOCK],
     status: u8,
     read_stdin: bool,
+    /// The output pipe has been enlarged already.
+    grown: bool,
 }
 
 impl Cat<'_> {
@@ -130,6 +133,36 @@ impl Cat<'_> {
         true
     }
 
+    /// Plain cat by the kernel alone, chosen by what the descriptors are.
+    /// Returns false to fall back to read/write, which goes on from where
+    /// this stopped and meets (and reports) any error again: when no fast
+    /// call applies, when one is refused, and when one copies nothing at
+    /// all (files such as /proc's that say they are empty but are not).
+    fn fast(&mut self, fd: i32, st: sys::Stat) -> bool {
+        let out = self.stdout;
+        let how = match () {
+            _ if st.is_fifo() => Copy::Splice,
+            _ if !st.is_reg() => return false,
+            _ if out.is_reg() => Copy::Range,
+            _ if out.is_fifo() => Copy::Splice,
+            _ => Copy::Sendfile,
+        };
+        if out.is_fifo() && !self.grown {
+            sys::grow_pipe(STDOUT, 1 << 20);
+            self.grown = true;
+        }
+        let mut moved = false;
+        loop {
+            match sys::copy(how, fd, STDOUT, 1 << 30) {
+                Ok(0) => return moved,
+                Ok(_) => moved = true,
+                Err(Errno::EINTR) => {}
+                Err(Errno::EAGAIN) => sys::poll_out(STDOUT),
+                Err(_) => return false,
+            }
+        }
+    }
+
     fn copy(&mut self, fd: i32, name: &[u8]) -> bool {
         let st = match sys::fstat(fd) {
             Ok(st) => st,
@@ -142,6 +175,9 @@ impl Cat<'_> {
             && sys::tell(fd).map_or(true, |at| (at as i64) < st.size)
         {
             return self.fail(name, b": input file is output file", None);
+        }
+        if self.render.flags == 0 && self.fast(fd, st) {
+            return true;
         }
         loop {
             // Formatted output waiting in `out` goes before a read that may block.

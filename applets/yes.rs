@@ -8,12 +8,14 @@ use crate::applets::{operands, options};
 use crate::args::{Args, Env};
 use crate::io::{complain, write_all, STDOUT};
 use crate::sys;
+use femtobox::errno::Errno;
 use femtobox::getopt::{Spec, HELP, VERSION};
 
 const SPEC: Spec = Spec { short: b"", long: b"help\0version\0", long_as: &[HELP, VERSION], bits: b"" };
 
-/// The buffer holds as many whole lines as fit in this (or one longer line).
-const BUF: usize = 64 * 1024;
+/// The buffer holds as many whole lines as fit in this (or one longer line):
+/// a quarter of the pipe yes grows, so vmsplice rarely waits for room.
+const BUF: usize = 256 * 1024;
 
 pub fn main(args: Args, env: Env) -> u8 {
     if let Err(status) = options(args, env, &SPEC, b"yes", b" [STRING]...\n") {
@@ -58,10 +60,32 @@ pub fn main(args: Args, env: Env) -> u8 {
             };
         }
     }
+    let buf: &'static [u8] = buf;
+    // Into a pipe, lend the pages themselves (vmsplice): the buffer is never
+    // written again, so what the reader gets cannot change. Elsewhere, or if
+    // the kernel says no, plain writes.
+    let mut splice = sys::fstat(STDOUT).is_ok_and(|st| st.is_fifo());
+    if splice {
+        sys::grow_pipe(STDOUT, 1 << 20);
+    }
     loop {
-        if let Err(e) = write_all(STDOUT, buf) {
-            complain(args.prog(), b"standard output", Some(e));
-            return 1;
+        let mut rest = buf;
+        while splice && !rest.is_empty() {
+            match sys::vmsplice(STDOUT, rest) {
+                Ok(n) => rest = rest.get(n..).unwrap_or_default(),
+                Err(Errno::EINTR) => {}
+                Err(Errno::EAGAIN) => sys::poll_out(STDOUT),
+                Err(Errno::EINVAL | Errno::ENOSYS) => splice = false,
+                Err(e) => return fail(args.prog(), e),
+            }
+        }
+        if let Err(e) = write_all(STDOUT, rest) {
+            return fail(args.prog(), e);
         }
     }
+}
+
+fn fail(prog: &[u8], e: Errno) -> u8 {
+    complain(prog, b"standard output", Some(e));
+    1
 }

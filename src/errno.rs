@@ -12,6 +12,8 @@ pub type Result<T> = core::result::Result<T, Errno>;
 impl Errno {
     pub const EINTR: Errno = Errno(4);
     pub const EAGAIN: Errno = Errno(11);
+    pub const EINVAL: Errno = Errno(22);
+    pub const ENOSYS: Errno = Errno(38);
     pub const ENOSPC: Errno = Errno(28);
     pub const ENAMETOOLONG: Errno = Errno(36);
 

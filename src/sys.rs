@@ -18,12 +18,17 @@ const FSTAT: usize = 5;
 const POLL: usize = 7;
 const LSEEK: usize = 8;
 const MMAP: usize = 9;
+const SENDFILE: usize = 40;
+const FCNTL: usize = 72;
 const READLINK: usize = 89;
 const OPENAT: usize = 257;
 const EXIT_GROUP: usize = 231;
 const NEWFSTATAT: usize = 262;
 const LINKAT: usize = 265;
 const SYMLINKAT: usize = 266;
+const SPLICE: usize = 275;
+const VMSPLICE: usize = 278;
+const COPY_FILE_RANGE: usize = 326;
 
 pub const AT_FDCWD: usize = -100isize as usize;
 
@@ -38,6 +43,21 @@ unsafe fn syscall5(n: usize, a1: usize, a2: usize, a3: usize, a4: usize, a5: usi
         asm!("syscall",
             inlateout("rax") n => ret,
             in("rdi") a1, in("rsi") a2, in("rdx") a3, in("r10") a4, in("r8") a5,
+            lateout("rcx") _, lateout("r11") _,
+            options(nostack));
+    }
+    ret
+}
+
+/// SAFETY (for callers): as for `syscall5`, with a sixth argument (r9).
+#[inline(never)]
+unsafe fn syscall6(n: usize, a1: usize, a2: usize, a3: usize, a4: usize, a5: usize, a6: usize) -> isize {
+    let ret;
+    // SAFETY: as the caller promised; rcx and r11 are clobbered.
+    unsafe {
+        asm!("syscall",
+            inlateout("rax") n => ret,
+            in("rdi") a1, in("rsi") a2, in("rdx") a3, in("r10") a4, in("r8") a5, in("r9") a6,
             lateout("rcx") _, lateout("r11") _,
             options(nostack));
     }
@@ -124,6 +144,50 @@ impl Stat {
     pub fn is_reg(&self) -> bool {
         self.mode & 0o170000 == 0o100000
     }
+    pub fn is_fifo(&self) -> bool {
+        self.mode & 0o170000 == 0o010000
+    }
+}
+
+/// How a kernel-side copy moves bytes from one descriptor to another.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Copy {
+    /// copy_file_range: regular file to regular file (reflinks where it can).
+    Range,
+    /// splice: one side is a pipe.
+    Splice,
+    /// sendfile: from a file to anything.
+    Sendfile,
+}
+
+/// Moves up to `len` bytes from `from` to `to` (at their offsets) without
+/// passing them through user space.
+pub fn copy(how: Copy, from: i32, to: i32, len: usize) -> Result<usize> {
+    let (f, t) = (from as usize, to as usize);
+    // SAFETY: plain descriptors and NULL offsets (the files' own offsets are used).
+    check(unsafe {
+        match how {
+            Copy::Range => syscall6(COPY_FILE_RANGE, f, 0, t, 0, len, 0),
+            Copy::Splice => syscall6(SPLICE, f, 0, t, 0, len, 0),
+            Copy::Sendfile => syscall5(SENDFILE, t, f, 0, len, 0),
+        }
+    })
+}
+
+/// Makes the pipe `fd` hold `size` bytes, if it is allowed to; larger pipes
+/// mean fewer trips through the kernel.
+pub fn grow_pipe(fd: i32, size: usize) {
+    const F_SETPIPE_SZ: usize = 1031;
+    // SAFETY: fcntl on a descriptor with an integer argument.
+    unsafe { syscall5(FCNTL, fd as usize, F_SETPIPE_SZ, size, 0, 0) };
+}
+
+/// Maps `buf` into the pipe `fd` (vmsplice): the pipe refers to these pages,
+/// which must therefore never change afterwards. Returns the bytes taken.
+pub fn vmsplice(fd: i32, buf: &'static [u8]) -> Result<usize> {
+    let iov = [buf.as_ptr() as usize, buf.len()];
+    // SAFETY: one iovec describing buf, which lives (unchanged) for ever.
+    check(unsafe { syscall5(VMSPLICE, fd as usize, iov.as_ptr() as usize, 1, 0, 0) })
 }
 
 pub fn fstat(fd: i32) -> Result<Stat> {

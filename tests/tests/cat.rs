@@ -404,3 +404,147 @@ fn cat_matches_gnu_cat_on_a_random_corpus() {
     }
     eprintln!("cat: {runs} argument vectors compared with GNU");
 }
+
+/// Runs `line` in bash in `dir` (with $B the binary) under strace, and
+/// returns the names of the data-moving calls cat made on stdout.
+fn movers(dir: &Path, line: &str) -> Option<Vec<String>> {
+    let strace = strace("which copy calls cat makes")?;
+    let log = dir.join("strace.log");
+    let out = bash(&format!(
+        "cd {} && {} -f -o {} -e trace=execve,read,write,splice,sendfile,copy_file_range -- bash -c '{}'",
+        dir.display(),
+        strace.display(),
+        log.display(),
+        line
+    ));
+    assert_eq!(out.status, Some(0), "{}", out.show());
+    let text = std::fs::read_to_string(&log).unwrap();
+    // Only the calls of the process that exec'd the box.
+    let ours: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains(&format!("execve(\"{}\"", bin().display())))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    let mut calls: Vec<String> = text
+        .lines()
+        .filter(|l| l.split_whitespace().next().is_some_and(|pid| ours.contains(&pid)))
+        .filter(|l| l.contains("splice(") || l.contains("sendfile(") || l.contains("copy_file_range(") || l.contains("write(1,"))
+        .filter_map(|l| l.split_whitespace().nth(1).and_then(|c| c.split('(').next()).map(str::to_string))
+        .collect();
+    calls.dedup();
+    Some(calls)
+}
+
+#[test]
+fn plain_cat_lets_the_kernel_copy_by_what_the_descriptors_are() {
+    let dir = fixtures();
+    std::fs::write(dir.join("big"), "z".repeat(1 << 20)).unwrap();
+    let cases: &[(&str, &str)] = &[
+        ("exec -a cat \"$B\" big > out", "copy_file_range"),
+        ("exec -a cat \"$B\" big | cat > /dev/null", "splice"),
+        ("exec -a cat \"$B\" big > /dev/null", "sendfile"),
+        ("cat big | (exec -a cat \"$B\") > /dev/null", "splice"),
+        ("exec -a cat \"$B\" -u big > out", "copy_file_range"),
+        ("exec -a cat \"$B\" -n big > /dev/null", "write"),
+    ];
+    for (line, want) in cases {
+        let line = line.replace("$B", &bin().display().to_string()).replace("\"", "");
+        if let Some(calls) = movers(&dir, &line) {
+            assert!(calls.iter().any(|c| c == want), "{line}: {calls:?}");
+            if *want != "write" {
+                assert!(!calls.iter().any(|c| c == "write"), "{line}: no write in the fast path: {calls:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_fast_path_and_its_fallback_give_the_same_bytes() {
+    let dir = fixtures();
+    let mut rng = Rng(0xfa57_0007);
+    let data: Vec<u8> = (0..3_000_003).map(|_| rng.next() as u8).collect();
+    std::fs::write(dir.join("data"), &data).unwrap();
+    let b = bin().display().to_string();
+    let same = |line: &str, file: &str, want: &[u8]| {
+        let out = bash(&format!("cd {} && {}", dir.display(), line.replace("$B", &b)));
+        assert_eq!(out.status, Some(0), "{line}: {}", out.show());
+        let got = std::fs::read(dir.join(file)).unwrap();
+        assert!(got == want, "{line}: {} bytes, want {}", got.len(), want.len());
+    };
+    // file -> file, file -> pipe, pipe -> pipe, pipe -> file, FIFO -> file
+    same("exec -a cat $B data plain data > o1", "o1", &[&data[..], b"one\ntwo\nthree\n", &data[..]].concat());
+    same("exec -a cat $B data | exec -a cat $B > o2", "o2", &data);
+    same("cat data | (exec -a cat $B plain -) | cat > o3", "o3", &[&b"one\ntwo\nthree\n"[..], &data[..]].concat());
+    same("mkfifo f && (cat data > f &) && exec -a cat $B f > o4", "o4", &data);
+    // An O_APPEND output: copy_file_range refuses it, read/write carries on.
+    std::fs::write(dir.join("o5"), "kept\n").unwrap();
+    same("exec -a cat $B data >> o5", "o5", &[&b"kept\n"[..], &data[..]].concat());
+    // Files that say they are empty but are not.
+    let want = std::fs::read("/proc/version").unwrap();
+    same("exec -a cat $B /proc/version > o6", "o6", &want);
+    same("exec -a cat $B /proc/version | cat > o7", "o7", &want);
+    // Empty files, in every direction.
+    same("exec -a cat $B empty empty > o8 && exec -a cat $B empty | cat >> o8", "o8", b"");
+}
+
+#[test]
+fn a_non_blocking_pipe_with_a_slow_reader_loses_nothing() {
+    let dir = fixtures();
+    let mut rng = Rng(0x510_0008);
+    let data: Vec<u8> = (0..400_000).map(|_| rng.next() as u8).collect();
+    std::fs::write(dir.join("data"), &data).unwrap();
+    for opts in [&[][..], &["-v"]] {
+        let (mut reader, writer) = std::io::pipe().unwrap();
+        set_nonblocking(&writer);
+        let mut c = std_as("cat");
+        c.args(opts).arg(dir.join("data")).stdout(writer).stderr(std::process::Stdio::piped());
+        let child = c.spawn().unwrap();
+        drop(c); // it holds the pipe's write end, which must close for EOF
+        let mut got = Vec::new();
+        let mut buf = [0u8; 4096];
+        loop {
+            std::thread::sleep(std::time::Duration::from_micros(300));
+            use std::io::Read;
+            match reader.read(&mut buf).unwrap() {
+                0 => break,
+                n => got.extend_from_slice(&buf[..n]),
+            }
+        }
+        let out = child.wait_with_output().unwrap();
+        assert_eq!((out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned()), (Some(0), String::new()));
+        let want = if opts.is_empty() { data.clone() } else { run_as("cat").arg("-v").arg(dir.join("data")).output().unwrap().stdout };
+        assert!(got == want, "cat {opts:?}: {} bytes, want {}", got.len(), want.len());
+    }
+}
+
+fn set_nonblocking(fd: &impl std::os::fd::AsRawFd) {
+    extern "C" {
+        fn fcntl(fd: i32, cmd: i32, ...) -> i32;
+    }
+    // SAFETY: plain fcntl calls on a descriptor we own.
+    unsafe {
+        let flags = fcntl(fd.as_raw_fd(), 3);
+        assert!(flags >= 0 && fcntl(fd.as_raw_fd(), 4, flags | 0o4000) >= 0);
+    }
+}
+
+#[test]
+fn cat_of_a_small_file_makes_the_fewest_system_calls() {
+    // fstat(stdout), open, fstat(file), one copy and the one that finds the
+    // end, close, exit: nothing else.
+    let dir = fixtures();
+    let Some(strace) = strace("cat's system calls") else { return };
+    let log = dir.join("calls.log");
+    let out = bash(&format!(
+        "cd {} && {} -o {} -- bash -c 'exec -a cat {} plain > /dev/null'",
+        dir.display(),
+        strace.display(),
+        log.display(),
+        bin().display()
+    ));
+    assert_eq!(out.status, Some(0));
+    let text = std::fs::read_to_string(&log).unwrap();
+    let calls: Vec<&str> = text.lines().filter_map(|l| l.split('(').next()).collect();
+    let ours = calls.iter().rposition(|&c| c == "execve").unwrap();
+    assert_eq!(&calls[ours + 1..], ["fstat", "openat", "fstat", "sendfile", "sendfile", "close", "exit_group", "+++ exited with 0 +++"]);
+}

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# make bench: femtobox against GNU coreutils and BusyBox, measured in the
+# same run on the same data, medians over repeated runs, with ratios to GNU.
+#   bench.sh BIN [GIB]
+# Installs hyperfine, pv and busybox-static from Debian when missing (as root).
+set -u
+bin=$(realpath "$1")
+gib=${2:-1}
+need() {
+  command -v "$1" >/dev/null 2>&1 && return 0
+  [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 || return 1
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$2") >/dev/null 2>&1
+  command -v "$1" >/dev/null 2>&1
+}
+need hyperfine hyperfine || { echo "bench: hyperfine is missing and cannot be installed" >&2; exit 1; }
+need pv pv || { echo "bench: pv is missing and cannot be installed" >&2; exit 1; }
+need busybox busybox-static || echo "bench: no busybox; its column stays empty" >&2
+
+tmp=$(mktemp -d /dev/shm/femtobox-bench.XXXXXX 2>/dev/null || mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/fb" "$tmp/gnu" "$tmp/bb"
+for a in true cat yes; do
+  ln -s "$bin" "$tmp/fb/$a"
+  ln -s "/bin/$a" "$tmp/gnu/$a"
+  command -v busybox >/dev/null && ln -s "$(command -v busybox)" "$tmp/bb/$a"
+done
+data=$tmp/data
+head -c "$((gib << 30))" /dev/urandom > "$data"
+bytes=$(stat -c %s "$data")
+
+# median SECONDS of a shell command line, over RUNS runs (hyperfine).
+median() {
+  local runs=$1 cmd=$2
+  hyperfine -N --style none --warmup 100 --runs "$runs" --export-json "$tmp/h.json" "$cmd" >/dev/null 2>&1 \
+    || hyperfine --style none --runs "$runs" --export-json "$tmp/h.json" "$cmd" >/dev/null 2>&1 || { echo nan; return; }
+  grep -o '"median": *[0-9.e-]*' "$tmp/h.json" | head -n 1 | sed 's/.*: *//'
+}
+# median of a pipeline (needs a shell).
+median_sh() {
+  hyperfine --style none --warmup 1 --runs "$1" --export-json "$tmp/h.json" "$2" >/dev/null 2>&1 || { echo nan; return; }
+  grep -o '"median": *[0-9.e-]*' "$tmp/h.json" | head -n 1 | sed 's/.*: *//'
+}
+
+row() { # LABEL UNIT fb gnu bb  (UNIT us: lower is better; GiB/s: higher)
+  awk -v l="$1" -v u="$2" -v f="$3" -v g="$4" -v b="$5" 'BEGIN {
+    r = (f > 0 && g > 0) ? (u == "us" ? f / g : f / g) : 0
+    printf "| %-44s | %8s | %8s | %8s | %6.2fx |\n", l " (" u ")", f, g, (b == "" ? "-" : b), r }'
+}
+rate() { awk -v s="$1" -v n="$bytes" 'BEGIN { if (s == "nan" || s == 0) print ""; else printf "%.2f", n / s / 1073741824 }'; }
+usec() { awk -v s="$1" 'BEGIN { if (s == "nan") print ""; else printf "%.0f", s * 1e6 }'; }
+
+echo "femtobox $(stat -c %s "$bin") bytes; $(nproc) cores; $(uname -r); data ${gib} GiB in $(df --output=fstype "$tmp" | tail -n 1)"
+echo
+echo "| what | femtobox | GNU | BusyBox | femtobox/GNU |"
+echo "|---|---|---|---|---|"
+t=(); for d in fb gnu bb; do t+=("$(usec "$(median 2000 "$tmp/$d/true")")"); done
+row "exec+exit of true" us "${t[@]}"
+
+y=(); for d in fb gnu bb; do y+=("$(rate "$(median_sh 5 "$tmp/$d/yes | pv -q -C -S -s $bytes > /dev/null")")"); done
+row "yes into a pipe, read() reader (pv -C)" GiB/s "${y[@]}"
+y=(); for d in fb gnu bb; do y+=("$(rate "$(median_sh 5 "$tmp/$d/yes | pv -q -S -s $bytes > /dev/null")")"); done
+row "yes into a pipe, splice reader (pv)" GiB/s "${y[@]}"
+
+c=(); for d in fb gnu bb; do c+=("$(rate "$(median_sh 5 "$tmp/$d/cat $data | pv -q > /dev/null")")"); done
+row "cat file -> pipe (pv)" GiB/s "${c[@]}"
+c=(); for d in fb gnu bb; do c+=("$(rate "$(median_sh 5 "$tmp/$d/cat $data > /dev/null")")"); done
+row "cat file -> /dev/null" GiB/s "${c[@]}"
+c=(); for d in fb gnu bb; do c+=("$(rate "$(median_sh 5 "$tmp/$d/cat $data > $tmp/out; rm -f $tmp/out")")"); done
+row "cat file -> file" GiB/s "${c[@]}"
+c=(); for d in fb gnu bb; do c+=("$(rate "$(median_sh 5 "pv -q $data | $tmp/$d/cat | pv -q > /dev/null")")"); done
+row "cat pipe -> pipe" GiB/s "${c[@]}"
+echo
+echo "Ratios are femtobox/GNU: for exec time lower is better, for GiB/s higher."
+echo "The exec time includes hyperfine's own spawn and wait: a 4-instruction static"
+echo "binary measures the same as femtobox's true here, so that figure is the floor."
