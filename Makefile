@@ -9,7 +9,7 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 BINDIR  := $(DESTDIR)$(PREFIX)/bin
 
-.PHONY: all build setup test test-deps test-deploy bench size install clean
+.PHONY: all build setup test test-deps test-deploy bench fuzz miri size install clean
 
 all: build
 	@./scripts/size.sh --short $(BIN)
@@ -53,6 +53,25 @@ bench: build
 	./scripts/bench.sh $(BIN) $(BENCH_GIB)
 
 BENCH_GIB ?= 1
+
+# libFuzzer on the pure logic, each target against its model for
+# FUZZ_SECONDS (nightly; `make test` replays the saved corpus in fuzz/corpus).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := unescape render quote getopt
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || { echo "make fuzz: needs the nightly toolchain (rustup toolchain install nightly)"; exit 1; }
+	@command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+	@cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  cargo +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 2>&1 \
+	    | grep -E '^(stat::number_of_executed_units|SUMMARY|==[0-9]+== ERROR)' | sed "s/^/$$t: /"; \
+	  cargo +nightly fuzz cmin $$t >/dev/null 2>&1; \
+	done
+
+# The pure logic under Miri (nightly): undefined behaviour, out-of-bounds.
+miri:
+	@rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^miri' \
+	  || rustup component add miri rust-src --toolchain nightly
+	cargo +nightly miri test -p femtobox-tests --test pure
 
 size: build
 	@./scripts/size.sh $(BIN)

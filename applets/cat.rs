@@ -35,6 +35,10 @@ const SPEC: Spec = Spec {
     ],
 };
 
+/// What copy_file_range answers when it cannot do a copy (GNU's list):
+/// ENOSYS, EOPNOTSUPP, EINVAL, EBADF, EXDEV, ETXTBSY, EPERM.
+const UNSUPPORTED: [u16; 7] = [38, 95, 22, 9, 18, 26, 1];
+
 /// Reads per call: large, so plain cat makes few system calls.
 const BLOCK: usize = 128 * 1024;
 
@@ -138,7 +142,10 @@ impl Cat<'_> {
     /// this stopped and meets (and reports) any error again: when no fast
     /// call applies, when one is refused, and when one copies nothing at
     /// all (files such as /proc's that say they are empty but are not).
-    fn fast(&mut self, fd: i32, st: sys::Stat) -> bool {
+    /// GNU's copy_cat is the model for copy_file_range: an error it does not
+    /// take for "unsupported" is reported against the operand, and cat goes
+    /// on with the next one.
+    fn fast(&mut self, fd: i32, st: sys::Stat, name: &[u8]) -> bool {
         let out = self.stdout;
         let how = match () {
             _ if st.is_fifo() => Copy::Splice,
@@ -158,6 +165,9 @@ impl Cat<'_> {
                 Ok(_) => moved = true,
                 Err(Errno::EINTR) => {}
                 Err(Errno::EAGAIN) => sys::poll_out(STDOUT),
+                Err(e) if how == Copy::Range && !UNSUPPORTED.contains(&e.0) => {
+                    return self.fail(name, b"", Some(e));
+                }
                 Err(_) => return false,
             }
         }
@@ -176,7 +186,7 @@ impl Cat<'_> {
         {
             return self.fail(name, b": input file is output file", None);
         }
-        if self.render.flags == 0 && self.fast(fd, st) {
+        if self.render.flags == 0 && self.fast(fd, st, name) {
             return true;
         }
         loop {

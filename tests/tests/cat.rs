@@ -548,3 +548,20 @@ fn cat_of_a_small_file_makes_the_fewest_system_calls() {
     let ours = calls.iter().rposition(|&c| c == "execve").unwrap();
     assert_eq!(&calls[ours + 1..], ["fstat", "openat", "fstat", "sendfile", "sendfile", "close", "exit_group", "+++ exited with 0 +++"]);
 }
+
+/// Found by the chaos tests: an error from copy_file_range that is not one
+/// of "unsupported here" (EFBIG from RLIMIT_FSIZE, say) is GNU's read-side
+/// report against the operand, and cat goes on; it is not a write error.
+#[test]
+fn copy_file_range_errors_are_reported_against_the_operand_and_cat_goes_on() {
+    let dir = fixtures();
+    std::fs::write(dir.join("big"), vec![b'x'; 200_000]).unwrap();
+    let line = format!(
+        "cd {} && (trap '' XFSZ; ulimit -f 64; exec -a cat {} big missing > out); echo \"status=$?\"",
+        dir.display(),
+        bin().display()
+    );
+    let out = bash(&line);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "status=1\n");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "cat: big: File too large\ncat: missing: No such file or directory\n");
+}

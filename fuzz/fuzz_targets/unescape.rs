@@ -1,0 +1,3 @@
+//! libFuzzer target: `check_unescape` from tests/src/checks.rs on any input.
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| femtobox_tests::checks::check_unescape(data));

@@ -1,0 +1,319 @@
+//! Each piece of femtobox's pure logic against an independent model written
+//! from the spec (GNU coreutils 9.1), for any input bytes. The fuzz targets
+//! (`fuzz/`), the saved-corpus regression test and the randomized host
+//! tests all call these; a mismatch panics with both results.
+
+use femtobox::escape::unescape;
+use femtobox::getopt::{self, Getopt, Item, Spec};
+use femtobox::render::{Render, ENDS, NONBLANK, NONPRINTING, NUMBER, SQUEEZE, TABS};
+use femtobox::text::{quote, Sink};
+
+/// A `Sink` over a `Vec`.
+#[derive(Default, Debug)]
+pub struct Buf(pub Vec<u8>);
+
+impl Sink for Buf {
+    fn put(&mut self, s: &[u8]) {
+        self.0.extend_from_slice(s);
+    }
+}
+
+fn show(b: &[u8]) -> String {
+    format!("{:?}", String::from_utf8_lossy(b))
+}
+
+// ---- echo -e ---------------------------------------------------------------
+
+/// echo's escapes, written from the spec. False at `\c`.
+pub fn unescape_model(arg: &[u8], out: &mut Vec<u8>) -> bool {
+    let mut i = 0;
+    while i < arg.len() {
+        let c = arg[i];
+        i += 1;
+        if c != b'\\' || i == arg.len() {
+            out.push(c);
+            continue;
+        }
+        let e = arg[i];
+        i += 1;
+        let simple = b"\\\\a\x07b\x08e\x1bf\x0cn\nr\rt\tv\x0b";
+        if let Some(p) = simple.chunks(2).position(|pair| pair[0] == e) {
+            out.push(simple[p * 2 + 1]);
+        } else if e == b'c' {
+            return false;
+        } else if e == b'x' && i < arg.len() && arg[i].is_ascii_hexdigit() {
+            let mut v = (arg[i] as char).to_digit(16).unwrap();
+            i += 1;
+            if i < arg.len() && arg[i].is_ascii_hexdigit() {
+                v = v * 16 + (arg[i] as char).to_digit(16).unwrap();
+                i += 1;
+            }
+            out.push(v as u8);
+        } else if (b'0'..=b'7').contains(&e) {
+            let max = if e == b'0' { 3 } else { 2 };
+            let mut v = (e - b'0') as u32;
+            let mut n = 0;
+            while n < max && i < arg.len() && (b'0'..=b'7').contains(&arg[i]) {
+                v = v * 8 + (arg[i] - b'0') as u32;
+                i += 1;
+                n += 1;
+            }
+            out.push((v % 256) as u8);
+        } else {
+            out.push(b'\\');
+            out.push(e);
+        }
+    }
+    true
+}
+
+/// Any bytes (an argument cannot hold NUL, so NULs are dropped).
+pub fn check_unescape(data: &[u8]) {
+    let arg: Vec<u8> = data.iter().copied().filter(|&b| b != 0).collect();
+    let (mut got, mut want) = (Buf::default(), Vec::new());
+    let a = unescape(&mut got, &arg);
+    let b = unescape_model(&arg, &mut want);
+    assert!(a == b && got.0 == want, "unescape {}: got {} {a}, want {} {b}", show(&arg), show(&got.0), show(&want));
+}
+
+// ---- cat's formatting ------------------------------------------------------
+
+/// cat's formatting over the whole input at once, line by line, from the spec.
+pub fn render_model(flags: u8, input: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut line = 0u64;
+    let mut blank_run = 0;
+    for l in input.split_inclusive(|&b| b == b'\n') {
+        let has_nl = l.last() == Some(&b'\n');
+        let body = if has_nl { &l[..l.len() - 1] } else { l };
+        let empty = body.is_empty();
+        if empty && has_nl {
+            blank_run += 1;
+            if flags & SQUEEZE != 0 && blank_run > 1 {
+                continue;
+            }
+        } else {
+            blank_run = 0;
+        }
+        if flags & NUMBER != 0 && (flags & NONBLANK == 0 || !empty) {
+            line += 1;
+            out.extend_from_slice(format!("{line:>6}\t").as_bytes());
+        }
+        let crlf = flags & ENDS != 0 && flags & NONPRINTING == 0 && has_nl && body.last() == Some(&b'\r');
+        let shown = if crlf { &body[..body.len() - 1] } else { body };
+        for &c in shown {
+            if flags & NONPRINTING != 0 {
+                let low = c & 127;
+                if c >= 128 {
+                    out.extend_from_slice(b"M-");
+                }
+                match low {
+                    127 => out.extend_from_slice(b"^?"),
+                    32..=126 => out.push(low),
+                    9 if c == 9 && flags & TABS == 0 => out.push(9),
+                    _ => out.extend_from_slice(&[b'^', low + 64]),
+                }
+            } else if c == b'\t' && flags & TABS != 0 {
+                out.extend_from_slice(b"^I");
+            } else {
+                out.push(c);
+            }
+        }
+        if crlf {
+            out.extend_from_slice(b"^M");
+        }
+        if has_nl {
+            if flags & ENDS != 0 {
+                out.push(b'$');
+            }
+            out.push(b'\n');
+        }
+    }
+    out
+}
+
+/// data[0]: the flags; data[1]: where the input is cut into reads; the rest:
+/// the input. Chunked rendering must equal the whole-input model.
+pub fn check_render(data: &[u8]) {
+    let (Some(&flags), Some(&cut)) = (data.first(), data.get(1)) else { return };
+    let flags = flags & 63;
+    let input = &data[2.min(data.len())..];
+    let want = render_model(flags, input);
+    let mut r = Render::new(flags);
+    let mut out = Buf::default();
+    let step = 1 + cut as usize % 7;
+    for chunk in input.chunks(step) {
+        r.feed(&mut out, chunk);
+    }
+    r.finish(&mut out);
+    assert!(out.0 == want, "render flags {flags:#b} step {step} input {}: got {}, want {}", show(input), show(&out.0), show(&want));
+}
+
+// ---- name quoting ----------------------------------------------------------
+
+/// GNU's shell-escape quoting of a file name in the C locale, written as
+/// gnulib's quotearg does it: first try bare, else single quotes with
+/// `'\''` and `$'...'` segments, preferring double quotes for a name whose
+/// only trouble is `'`.
+pub fn quote_model(name: &[u8]) -> Vec<u8> {
+    let n = name.len();
+    let plain = |i: usize, c: u8| -> bool {
+        c.is_ascii_alphanumeric()
+            || b"%+,-./@]_".contains(&c)
+            || (c == b'#' || c == b'~') && i != 0
+            || (c == b'{' || c == b'}') && n != 1
+    };
+    if n > 0 && name.iter().enumerate().all(|(i, &c)| plain(i, c)) {
+        return name.to_vec();
+    }
+    let dq_ok = |i: usize, c: u8| -> bool {
+        c.is_ascii_alphanumeric()
+            || b"%+,-./:@]_ '".contains(&c)
+            || (c == b'#' || c == b'~') && i == 0
+            || (c == b'{' || c == b'}') && n == 1
+    };
+    if name.contains(&b'\'') && name.iter().enumerate().all(|(i, &c)| dq_ok(i, c)) {
+        return [&b"\""[..], name, b"\""].concat();
+    }
+    let mut out = vec![b'\''];
+    let mut in_dollar = false;
+    for &c in name {
+        let esc: Option<Vec<u8>> = match c {
+            7 => Some(b"\\a".to_vec()),
+            8 => Some(b"\\b".to_vec()),
+            9 => Some(b"\\t".to_vec()),
+            10 => Some(b"\\n".to_vec()),
+            11 => Some(b"\\v".to_vec()),
+            12 => Some(b"\\f".to_vec()),
+            13 => Some(b"\\r".to_vec()),
+            32..=126 => None,
+            _ => Some(format!("\\{:03o}", c).into_bytes()),
+        };
+        match esc {
+            Some(e) => {
+                if !in_dollar {
+                    out.extend_from_slice(b"'$'");
+                    in_dollar = true;
+                }
+                out.extend_from_slice(&e);
+            }
+            None if c == b'\'' => {
+                out.extend_from_slice(b"'\\''");
+                in_dollar = false;
+            }
+            None => {
+                if in_dollar {
+                    out.extend_from_slice(b"''");
+                    in_dollar = false;
+                }
+                out.push(c);
+            }
+        }
+    }
+    out.push(b'\'');
+    out
+}
+
+pub fn check_quote(name: &[u8]) {
+    let mut got = Buf::default();
+    quote(&mut got, name);
+    let want = quote_model(name);
+    assert!(got.0 == want, "quote {}: got {}, want {}", show(name), show(&got.0), show(&want));
+}
+
+// ---- getopt_long -----------------------------------------------------------
+
+pub const CAT: Spec = Spec {
+    short: b"benstuvAET",
+    long: b"number-nonblank\0number\0squeeze-blank\0show-nonprinting\0show-ends\0show-tabs\0show-all\0help\0version\0",
+    long_as: &[b'b', b'n', b's', b'v', b'E', b'T', b'A', getopt::HELP, getopt::VERSION],
+    bits: b"",
+};
+
+/// What getopt_long reports, as text: one line per option or operand, and
+/// glibc's whole message for the first error (then nothing more), for a
+/// program called `P`.
+fn getopt_model(spec: &Spec, args: &[&[u8]], posix: bool) -> Vec<String> {
+    let mut out = getopt_events(spec, args, posix);
+    if let Some(last) = out.last_mut() {
+        if let Some(msg) = last.strip_prefix("error: ") {
+            *last = format!("P: {msg}\nTry 'P --help' for more information.\n");
+        }
+    }
+    out
+}
+
+fn getopt_events(spec: &Spec, args: &[&[u8]], posix: bool) -> Vec<String> {
+    let longs: Vec<&[u8]> = spec.long.split(|&c| c == 0).filter(|l| !l.is_empty()).collect();
+    let mut out = Vec::new();
+    let mut only_operands = false;
+    for &arg in args {
+        let text = String::from_utf8_lossy(arg).into_owned();
+        if only_operands || arg == b"-" || !arg.starts_with(b"-") {
+            out.push(format!("operand {text}"));
+            only_operands |= posix;
+            continue;
+        }
+        if arg == b"--" {
+            only_operands = true;
+            continue;
+        }
+        if let Some(body) = arg.strip_prefix(b"--") {
+            let (name, has_value) = match body.iter().position(|&c| c == b'=') {
+                Some(p) => (&body[..p], true),
+                None => (body, false),
+            };
+            let exact = longs.iter().position(|l| *l == name);
+            let prefixed: Vec<usize> = (0..longs.len()).filter(|&i| longs[i].starts_with(name)).collect();
+            let pick = exact.or(if prefixed.len() == 1 { Some(prefixed[0]) } else { None });
+            match pick {
+                Some(i) if has_value => {
+                    out.push(format!("error: option '--{}' doesn't allow an argument", String::from_utf8_lossy(longs[i])));
+                    return out;
+                }
+                Some(i) => out.push(format!("option {}", spec.long_as[i])),
+                None if prefixed.is_empty() => {
+                    out.push(format!("error: unrecognized option '{text}'"));
+                    return out;
+                }
+                None => {
+                    let names: Vec<String> = prefixed.iter().map(|&i| format!(" '--{}'", String::from_utf8_lossy(longs[i]))).collect();
+                    out.push(format!("error: option '{text}' is ambiguous; possibilities:{}", names.concat()));
+                    return out;
+                }
+            }
+            continue;
+        }
+        for &c in &arg[1..] {
+            if spec.short.contains(&c) {
+                out.push(format!("option {c}"));
+            } else {
+                out.push(format!("error: invalid option -- '{}'", String::from_utf8_lossy(&[c])));
+                return out;
+            }
+        }
+    }
+    out
+}
+
+/// data: NUL-separated arguments (the first byte's low bit: POSIXLY_CORRECT).
+pub fn check_getopt(data: &[u8]) {
+    let Some((&mode, rest)) = data.split_first() else { return };
+    let posix = mode & 1 != 0;
+    let args: Vec<&[u8]> = if rest.is_empty() { vec![] } else { rest.split(|&c| c == 0).collect() };
+    let want = getopt_model(&CAT, &args, posix);
+    let mut got = Vec::new();
+    for item in Getopt::new(args.iter().copied(), &CAT, posix) {
+        match item {
+            Item::Opt(c) => got.push(format!("option {c}")),
+            Item::Operand(a) => got.push(format!("operand {}", String::from_utf8_lossy(a))),
+            bad => {
+                let mut m = Buf::default();
+                getopt::complain(&mut m, b"P", &CAT, bad);
+                got.push(String::from_utf8_lossy(&m.0).into_owned());
+                break;
+            }
+        }
+    }
+    assert_eq!(got, want, "getopt {:?} posix {posix}", args.iter().map(|a| String::from_utf8_lossy(a)).collect::<Vec<_>>());
+}
