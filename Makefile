@@ -71,7 +71,7 @@ fuzz:
 miri:
 	@rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^miri' \
 	  || rustup component add miri rust-src --toolchain nightly
-	cargo +nightly miri test -p femtobox-tests --test pure
+	MIRIFLAGS=-Zmiri-disable-isolation cargo +nightly miri test -p femtobox-tests --test pure
 
 size: build
 	@./scripts/size.sh $(BIN)

@@ -260,3 +260,55 @@ fn a_full_filesystem_and_a_file_size_limit_are_write_errors_as_in_gnu() {
     assert_eq!((String::from_utf8_lossy(&ours.stdout), o.clone()), (String::from_utf8_lossy(&theirs.stdout), t));
     assert!(o.contains("write error: No space left on device"), "{o}");
 }
+
+#[test]
+fn with_sigpipe_ignored_a_reader_leaving_at_random_points_is_a_reported_error() {
+    let dir = tempdir("chaos-pipe-ignored");
+    let mut rng = Rng(0xc4a0_000c);
+    let data: Vec<u8> = (0..2_000_000).map(|_| b"xyz\n\x80"[rng.below(5)]).collect();
+    std::fs::write(dir.join("data"), &data).unwrap();
+    for round in 0..24 {
+        let limit = rng.below(1_000_000);
+        let (applet, args, msg) = match round % 4 {
+            0 => ("cat", "data", "cat: write error: Broken pipe\n"),
+            1 => ("cat", "-v data", "cat: write error: Broken pipe\n"),
+            2 => ("yes", "abc", "yes: standard output: Broken pipe\n"),
+            _ => ("cat", "- < data", "cat: write error: Broken pipe\n"),
+        };
+        let mut child = Command::new("bash")
+            .arg("-c")
+            .arg(format!("trap '' PIPE; exec -a {applet} \"$B\" {args}"))
+            .current_dir(&dir)
+            .env_clear()
+            .env("B", bin())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut got = vec![0u8; limit];
+        let mut n = 0;
+        while n < limit {
+            match stdout.read(&mut got[n..]) {
+                Ok(0) | Err(_) => break,
+                Ok(k) => n += k,
+            }
+        }
+        got.truncate(n);
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        if n < limit {
+            continue; // it finished before the reader left
+        }
+        assert_eq!(out.status.code(), Some(1), "{applet} {args}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), msg);
+        if applet == "yes" {
+            assert!(got.chunks(4).all(|c| b"abc\n".starts_with(c)));
+        } else if args.starts_with("-v") {
+            let want = run_as("cat").arg("-v").arg(dir.join("data")).output().unwrap().stdout;
+            assert!(want.starts_with(&got));
+        } else {
+            assert!(data.starts_with(&got));
+        }
+    }
+}
