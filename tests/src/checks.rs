@@ -67,8 +67,31 @@ pub fn unescape_model(arg: &[u8], out: &mut Vec<u8>) -> bool {
     true
 }
 
-/// Any bytes (an argument cannot hold NUL, so NULs are dropped).
+/// echo's option words, from the spec: `-` and one or more of `n e E`.
+fn echo_options_model(words: &[&[u8]]) -> (usize, bool, bool) {
+    let (mut n, mut newline, mut escapes) = (0, true, false);
+    for w in words {
+        if w.len() < 2 || w[0] != b'-' || !w[1..].iter().all(|c| b"neE".contains(c)) {
+            break;
+        }
+        for &c in &w[1..] {
+            match c {
+                b'n' => newline = false,
+                b'e' => escapes = true,
+                _ => escapes = false,
+            }
+        }
+        n += 1;
+    }
+    (n, newline, escapes)
+}
+
+/// Any bytes: decoded as one argument (NULs dropped, an argument cannot
+/// hold one), and split at NULs into echo's argument words.
 pub fn check_unescape(data: &[u8]) {
+    let words: Vec<&[u8]> = data.split(|&c| c == 0).collect();
+    let got = femtobox::escape::options(words.iter().copied());
+    assert_eq!(got, echo_options_model(&words), "echo options {words:?}");
     let arg: Vec<u8> = data.iter().copied().filter(|&b| b != 0).collect();
     let (mut got, mut want) = (Buf::default(), Vec::new());
     let a = unescape(&mut got, &arg);
