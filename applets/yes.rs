@@ -49,15 +49,20 @@ pub fn main(args: Args, env: Env) -> u8 {
             *d = b'y';
         }
     }
-    // ...then copies of it, each zero a space but the line's last a newline.
-    for i in 0..size {
-        let c = buf.get(i % line).copied().unwrap_or(0);
+    // ...then each zero a space but the last a newline; then copies of it.
+    for i in 0..line {
         if let Some(d) = buf.get_mut(i) {
-            *d = match c {
-                _ if (i + 1) % line == 0 => b'\n',
+            *d = match *d {
+                _ if i + 1 == line => b'\n',
                 0 => b' ',
                 c => c,
             };
+        }
+    }
+    for i in line..size {
+        let c = buf.get(i - line).copied().unwrap_or(0);
+        if let Some(d) = buf.get_mut(i) {
+            *d = c;
         }
     }
     let buf: &'static [u8] = buf;

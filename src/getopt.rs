@@ -3,7 +3,7 @@
 //! prefix, `--` ending options, operands and options mixed (unless
 //! `POSIXLY_CORRECT`), and glibc's messages for what goes wrong.
 
-use crate::text::{find, starts, Sink};
+use crate::text::Sink;
 
 /// What an applet accepts.
 pub struct Spec {
@@ -63,24 +63,30 @@ impl<'a, I: Iterator<Item = &'a [u8]>> Getopt<'a, I> {
     fn long(&self, arg: &'a [u8]) -> Item<'a> {
         let text = arg.get(2..).unwrap_or_default();
         let name_len = text.iter().position(|&c| c == b'=').unwrap_or(text.len());
-        let (name, value) = text.split_at(name_len);
-        let pick = |i: usize| match value.is_empty() {
-            true => Item::Opt(self.spec.long_as.get(i).copied().unwrap_or(0)),
-            false => Item::NoArgument(i),
-        };
-        if let Some(i) = find(self.spec.long, name) {
-            return pick(i);
-        }
-        let (mut mask, mut last, mut count) = (0u32, 0, 0);
-        for (i, long) in self.spec.long.split(|&c| c == 0).enumerate() {
-            if !long.is_empty() && starts(long, name) {
-                (mask, last, count) = (mask | 1 << i, i, count + 1);
+        let (name, value) = text.split_at_checked(name_len).unwrap_or_default();
+        // One pass over the names: those that `name` begins (a mask), and
+        // the one it equals, if any.
+        let (mut mask, mut exact, mut index, mut at, mut same) = (0u32, None, 0, 0, true);
+        for &c in self.spec.long {
+            if c != 0 {
+                same &= name.get(at).is_none_or(|&n| n == c);
+                at += 1;
+                continue;
             }
+            if same && at >= name.len() {
+                mask |= 1 << index;
+                if at == name.len() {
+                    exact = Some(index);
+                }
+            }
+            (index, at, same) = (index + 1, 0, true);
         }
-        match count {
-            0 => Item::Unrecognized(arg),
-            1 => pick(last),
-            _ => Item::Ambiguous(arg, mask),
+        let pick = exact.or((mask.count_ones() == 1).then(|| mask.trailing_zeros() as usize));
+        match pick {
+            Some(i) if value.is_empty() => Item::Opt(self.spec.long_as.get(i).copied().unwrap_or(0)),
+            Some(i) => Item::NoArgument(i),
+            None if mask == 0 => Item::Unrecognized(arg),
+            None => Item::Ambiguous(arg, mask),
         }
     }
 }
@@ -119,36 +125,30 @@ impl<'a, I: Iterator<Item = &'a [u8]>> Iterator for Getopt<'a, I> {
 
 /// glibc's message for a bad option, then `Try 'PROG --help' ...`.
 pub fn complain(out: &mut impl Sink, prog: &[u8], spec: &Spec, item: Item) {
+    let longs = || spec.long.split(|&c| c == 0);
+    let c = [match item {
+        Item::Invalid(c) => c,
+        _ => 0,
+    }];
+    let (head, what, tail): (&[u8], &[u8], &[u8]) = match item {
+        Item::Invalid(_) => (b": invalid option -- '", &c, b"'"),
+        Item::Unrecognized(arg) => (b": unrecognized option '", arg, b"'"),
+        Item::Ambiguous(arg, _) => (b": option '", arg, b"' is ambiguous; possibilities:"),
+        Item::NoArgument(i) => (b": option '--", longs().nth(i).unwrap_or_default(), b"' doesn't allow an argument"),
+        Item::Opt(_) | Item::Operand(_) => (b"", b"", b""),
+    };
     out.put(prog);
-    match item {
-        Item::Invalid(c) => {
-            out.put(b": invalid option -- '");
-            out.byte(c);
-            out.byte(b'\'');
-        }
-        Item::Unrecognized(arg) => {
-            out.put(b": unrecognized option '");
-            out.put(arg);
-            out.byte(b'\'');
-        }
-        Item::Ambiguous(arg, mask) => {
-            out.put(b": option '");
-            out.put(arg);
-            out.put(b"' is ambiguous; possibilities:");
-            for (i, long) in spec.long.split(|&c| c == 0).enumerate() {
-                if mask >> i & 1 != 0 {
-                    out.put(b" '--");
-                    out.put(long);
-                    out.byte(b'\'');
-                }
+    out.put(head);
+    out.put(what);
+    out.put(tail);
+    if let Item::Ambiguous(_, mask) = item {
+        for (i, long) in longs().enumerate() {
+            if mask >> i & 1 != 0 {
+                out.put(b" '--");
+                out.put(long);
+                out.byte(b'\'');
             }
         }
-        Item::NoArgument(i) => {
-            out.put(b": option '--");
-            out.put(spec.long.split(|&c| c == 0).nth(i).unwrap_or_default());
-            out.put(b"' doesn't allow an argument");
-        }
-        Item::Opt(_) | Item::Operand(_) => {}
     }
     out.put(b"\nTry '");
     out.put(prog);
