@@ -5,7 +5,8 @@
 
 mod common;
 use common::*;
-use femtobox::render::{Render, ENDS, NONBLANK, NONPRINTING, NUMBER, SQUEEZE, TABS};
+use femtobox::render::Render;
+use femtobox_tests::checks::render_model;
 use femtobox::text::quote;
 use std::ffi::OsString;
 
@@ -289,68 +290,6 @@ fn a_file_over_4_gib_passes_through() {
     let _ = std::fs::remove_file(&path);
 }
 
-/// cat's formatting written from the spec, over the whole input at once.
-fn model(flags: u8, input: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut line = 0u64;
-    let lines: Vec<&[u8]> = input.split_inclusive(|&b| b == b'\n').collect();
-    let mut blank_run = 0;
-    for (li, l) in lines.iter().enumerate() {
-        let has_nl = l.last() == Some(&b'\n');
-        let body = if has_nl { &l[..l.len() - 1] } else { l };
-        let empty = body.is_empty();
-        if empty && has_nl {
-            blank_run += 1;
-            if flags & SQUEEZE != 0 && blank_run > 1 {
-                continue;
-            }
-        } else {
-            blank_run = 0;
-        }
-        let numbered = flags & NUMBER != 0 && (flags & NONBLANK == 0 || !empty);
-        if numbered && (has_nl || !empty) {
-            line += 1;
-            out.extend_from_slice(format!("{line:>6}\t").as_bytes());
-        }
-        let crlf = flags & ENDS != 0 && flags & NONPRINTING == 0 && has_nl && body.last() == Some(&b'\r');
-        let shown = if crlf { &body[..body.len() - 1] } else { body };
-        for &c in shown {
-            if flags & NONPRINTING != 0 {
-                let mut c2 = c;
-                if c2 >= 128 {
-                    out.extend_from_slice(b"M-");
-                    c2 -= 128;
-                }
-                if c2 == 127 {
-                    out.extend_from_slice(b"^?");
-                } else if c2 >= 32 {
-                    out.push(c2);
-                } else if c == b'\t' && flags & TABS == 0 {
-                    out.push(b'\t');
-                } else {
-                    out.push(b'^');
-                    out.push(c2 + 64);
-                }
-            } else if c == b'\t' && flags & TABS != 0 {
-                out.extend_from_slice(b"^I");
-            } else {
-                out.push(c);
-            }
-        }
-        if crlf {
-            out.extend_from_slice(b"^M");
-        }
-        if has_nl {
-            if flags & ENDS != 0 {
-                out.push(b'$');
-            }
-            out.push(b'\n');
-        }
-        let _ = li;
-    }
-    out
-}
-
 #[test]
 fn the_renderer_matches_a_model_however_the_input_is_chunked() {
     let mut rng = Rng(0xca7_0005);
@@ -358,7 +297,7 @@ fn the_renderer_matches_a_model_however_the_input_is_chunked() {
     for _ in 0..3000 {
         let flags = (rng.next() & 63) as u8;
         let input: Vec<u8> = (0..rng.below(60)).map(|_| *rng.pick(alphabet)).collect();
-        let want = model(flags, &input);
+        let want = render_model(flags, &input);
         let mut r = Render::new(flags);
         let mut out = Buf::default();
         let mut rest = &input[..];
@@ -514,17 +453,6 @@ fn a_non_blocking_pipe_with_a_slow_reader_loses_nothing() {
         assert_eq!((out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned()), (Some(0), String::new()));
         let want = if opts.is_empty() { data.clone() } else { run_as("cat").arg("-v").arg(dir.join("data")).output().unwrap().stdout };
         assert!(got == want, "cat {opts:?}: {} bytes, want {}", got.len(), want.len());
-    }
-}
-
-fn set_nonblocking(fd: &impl std::os::fd::AsRawFd) {
-    extern "C" {
-        fn fcntl(fd: i32, cmd: i32, ...) -> i32;
-    }
-    // SAFETY: plain fcntl calls on a descriptor we own.
-    unsafe {
-        let flags = fcntl(fd.as_raw_fd(), 3);
-        assert!(flags >= 0 && fcntl(fd.as_raw_fd(), 4, flags | 0o4000) >= 0);
     }
 }
 

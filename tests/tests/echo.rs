@@ -4,6 +4,7 @@
 mod common;
 use common::*;
 use femtobox::escape::{options, unescape};
+use femtobox_tests::checks::check_unescape;
 use std::ffi::OsString;
 use std::path::Path;
 use std::os::unix::ffi::OsStringExt;
@@ -156,49 +157,6 @@ fn the_option_rule_and_decoder_work_directly() {
     assert_eq!(out.0, b"aA");
 }
 
-/// A decoder written from the spec, independently of `escape.rs`.
-fn model(arg: &[u8], out: &mut Vec<u8>) -> bool {
-    let mut i = 0;
-    while i < arg.len() {
-        let c = arg[i];
-        i += 1;
-        if c != b'\\' || i == arg.len() {
-            out.push(c);
-            continue;
-        }
-        let e = arg[i];
-        i += 1;
-        let simple = b"\\\\a\x07b\x08e\x1bf\x0cn\nr\rt\tv\x0b";
-        if let Some(p) = simple.chunks(2).position(|pair| pair[0] == e) {
-            out.push(simple[p * 2 + 1]);
-        } else if e == b'c' {
-            return false;
-        } else if e == b'x' && i < arg.len() && arg[i].is_ascii_hexdigit() {
-            let mut v = (arg[i] as char).to_digit(16).unwrap();
-            i += 1;
-            if i < arg.len() && arg[i].is_ascii_hexdigit() {
-                v = v * 16 + (arg[i] as char).to_digit(16).unwrap();
-                i += 1;
-            }
-            out.push(v as u8);
-        } else if (b'0'..=b'7').contains(&e) {
-            let max = if e == b'0' { 3 } else { 2 };
-            let mut v = (e - b'0') as u32;
-            let mut n = 0;
-            while n < max && i < arg.len() && (b'0'..=b'7').contains(&arg[i]) {
-                v = v * 8 + (arg[i] - b'0') as u32;
-                i += 1;
-                n += 1;
-            }
-            out.push((v % 256) as u8);
-        } else {
-            out.push(b'\\');
-            out.push(e);
-        }
-    }
-    true
-}
-
 const PIECES: &[&[u8]] = &[
     b"\\n", b"\\t", b"\\0", b"\\01", b"\\012", b"\\0101", b"\\1", b"\\12", b"\\101", b"\\1011", b"\\400",
     b"\\777", b"\\8", b"\\9", b"\\x", b"\\x4", b"\\x41", b"\\x414", b"\\xg", b"\\xFF", b"\\z", b"\\", b"\\\\",
@@ -220,11 +178,7 @@ fn random_word(rng: &mut Rng) -> Vec<u8> {
 fn the_decoder_matches_an_independent_model() {
     let mut rng = Rng(0x5eed_0001);
     for _ in 0..20_000 {
-        let arg = random_word(&mut rng);
-        let (mut got, mut want) = (Buf::default(), Vec::new());
-        let a = unescape(&mut got, &arg);
-        let b = model(&arg, &mut want);
-        assert_eq!((a, &got.0), (b, &want), "arg {:?}", String::from_utf8_lossy(&arg));
+        check_unescape(&random_word(&mut rng));
     }
 }
 

@@ -194,21 +194,6 @@ fn a_non_blocking_pipe_with_a_slow_reader_loses_nothing() {
     assert_eq!(String::from_utf8_lossy(&out.stderr), "", "no EAGAIN error");
 }
 
-pub fn set_nonblocking(fd: &impl std::os::fd::AsRawFd) {
-    extern "C" {
-        fn fcntl(fd: i32, cmd: i32, ...) -> i32;
-    }
-    const F_GETFL: i32 = 3;
-    const F_SETFL: i32 = 4;
-    const O_NONBLOCK: i32 = 0o4000;
-    // SAFETY: plain fcntl calls on a descriptor we own.
-    unsafe {
-        let flags = fcntl(fd.as_raw_fd(), F_GETFL);
-        assert!(flags >= 0);
-        assert!(fcntl(fd.as_raw_fd(), F_SETFL, flags | O_NONBLOCK) >= 0);
-    }
-}
-
 #[test]
 fn yes_matches_gnu_yes_on_a_random_corpus() {
     let Some(gnu) = gnu("yes") else { return };

@@ -1,6 +1,6 @@
 //! Shared by every test file: find (or build) the shipped binary and run it
 //! under any argv[0], with a clean environment and a timeout.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 pub use assert_cmd::assert::OutputAssertExt;
 use assert_cmd::Command;
@@ -236,12 +236,19 @@ pub fn bash(line: &str) -> Outcome {
     Outcome { status: out.status.code(), stdout: out.stdout, stderr: out.stderr }
 }
 
-/// A `Sink` for calling the pure library directly.
-#[derive(Default, Debug)]
-pub struct Buf(pub Vec<u8>);
+pub use femtobox_tests::checks::Buf;
 
-impl femtobox::text::Sink for Buf {
-    fn put(&mut self, s: &[u8]) {
-        self.0.extend_from_slice(s);
+/// Puts `fd` in non-blocking mode (for the slow-reader tests).
+pub fn set_nonblocking(fd: &impl std::os::fd::AsRawFd) {
+    extern "C" {
+        fn fcntl(fd: i32, cmd: i32, ...) -> i32;
+    }
+    const F_GETFL: i32 = 3;
+    const F_SETFL: i32 = 4;
+    const O_NONBLOCK: i32 = 0o4000;
+    // SAFETY: plain fcntl calls on a descriptor the caller owns.
+    unsafe {
+        let flags = fcntl(fd.as_raw_fd(), F_GETFL);
+        assert!(flags >= 0 && fcntl(fd.as_raw_fd(), F_SETFL, flags | O_NONBLOCK) >= 0);
     }
 }
