@@ -85,6 +85,15 @@ if ! root; then
   skip "unshare: not root"
 else
   applets chroot chroot "$rootfs"
+  # No /proc in there: --install finds the binary by argv[0].
+  mkdir "$rootfs/other"
+  if chroot "$rootfs" /bin/femtobox --install -s /other && [ "$(readlink "$rootfs/other/yes")" = /bin/femtobox ] \
+     && rm "$rootfs"/other/* && chroot "$rootfs" /bin/femtobox --install /other && [ "$rootfs/other/cat" -ef "$rootfs/bin/femtobox" ]; then
+    ok "chroot without /proc: --install [-s] finds the binary by argv[0]"
+  else
+    bad "chroot without /proc: --install: $(ls -l "$rootfs/other" | tr '\n' ' ')"
+  fi
+  rm -rf "$rootfs/other"
   if unshare --mount --pid --fork --net --uts --ipc --root="$rootfs" /bin/true 2>/dev/null; then
     applets unshare unshare --mount --pid --fork --net --uts --ipc --root="$rootfs"
   else
