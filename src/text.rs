@@ -17,11 +17,6 @@ pub fn eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
-/// Does `s` start with `prefix`?
-pub fn starts(s: &[u8], prefix: &[u8]) -> bool {
-    s.get(..prefix.len()).is_some_and(|head| eq(head, prefix))
-}
-
 /// The index of `name` among the NUL-terminated entries of `list`.
 /// (One pass, no slicing: the list is a lookup string, not a table.)
 pub fn find(list: &[u8], name: &[u8]) -> Option<usize> {
