@@ -7,12 +7,12 @@
 //! (alphabetical order).
 
 use crate::args::{chop, Args, Env};
-use femtobox::errno::Errno;
-use femtobox::text::{basename, find};
 use crate::io::{self, complain, Out};
+use crate::sys::{self, CStr};
+use femtobox::errno::Errno;
 use femtobox::getopt::{self, Getopt, Item, Spec};
 use femtobox::text::Sink;
-use crate::sys::{self, CStr};
+use femtobox::text::{basename, find};
 
 #[path = "../applets/cat.rs"]
 mod cat;

@@ -7,9 +7,9 @@
 //! Every call goes through one out-of-line `syscall5`: a call site is then a
 //! few register loads, and the error check exists once.
 
-use femtobox::errno::{Errno, Result};
 use core::arch::asm;
 use core::mem::MaybeUninit;
+use femtobox::errno::{Errno, Result};
 
 const READ: usize = 0;
 const WRITE: usize = 1;
@@ -68,7 +68,11 @@ unsafe fn syscall6(n: usize, a1: usize, a2: usize, a3: usize, a4: usize, a5: usi
 /// the raw call returns a plain register.
 #[inline(always)]
 fn check(ret: isize) -> Result<usize> {
-    if ret < 0 { Err(Errno(ret.wrapping_neg() as u16)) } else { Ok(ret as usize) }
+    if ret < 0 {
+        Err(Errno(ret.wrapping_neg() as u16))
+    } else {
+        Ok(ret as usize)
+    }
 }
 
 /// Ends the process (every thread) with `status`.

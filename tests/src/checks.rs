@@ -169,7 +169,13 @@ pub fn check_render(data: &[u8]) {
         r.feed(&mut out, chunk);
     }
     r.finish(&mut out);
-    assert!(out.0 == want, "render flags {flags:#b} step {step} input {}: got {}, want {}", show(input), show(&out.0), show(&want));
+    assert!(
+        out.0 == want,
+        "render flags {flags:#b} step {step} input {}: got {}, want {}",
+        show(input),
+        show(&out.0),
+        show(&want)
+    );
 }
 
 // ---- name quoting ----------------------------------------------------------
@@ -291,7 +297,10 @@ fn getopt_events(spec: &Spec, args: &[&[u8]], posix: bool) -> Vec<String> {
             let pick = exact.or(if prefixed.len() == 1 { Some(prefixed[0]) } else { None });
             match pick {
                 Some(i) if has_value => {
-                    out.push(format!("error: option '--{}' doesn't allow an argument", String::from_utf8_lossy(longs[i])));
+                    out.push(format!(
+                        "error: option '--{}' doesn't allow an argument",
+                        String::from_utf8_lossy(longs[i])
+                    ));
                     return out;
                 }
                 Some(i) => out.push(format!("option {}", spec.long_as[i])),
@@ -300,7 +309,8 @@ fn getopt_events(spec: &Spec, args: &[&[u8]], posix: bool) -> Vec<String> {
                     return out;
                 }
                 None => {
-                    let names: Vec<String> = prefixed.iter().map(|&i| format!(" '--{}'", String::from_utf8_lossy(longs[i]))).collect();
+                    let names: Vec<String> =
+                        prefixed.iter().map(|&i| format!(" '--{}'", String::from_utf8_lossy(longs[i]))).collect();
                     out.push(format!("error: option '{text}' is ambiguous; possibilities:{}", names.concat()));
                     return out;
                 }
@@ -338,5 +348,10 @@ pub fn check_getopt(data: &[u8]) {
             }
         }
     }
-    assert_eq!(got, want, "getopt {:?} posix {posix}", args.iter().map(|a| String::from_utf8_lossy(a)).collect::<Vec<_>>());
+    assert_eq!(
+        got,
+        want,
+        "getopt {:?} posix {posix}",
+        args.iter().map(|a| String::from_utf8_lossy(a)).collect::<Vec<_>>()
+    );
 }

@@ -71,11 +71,7 @@ pub fn parse(b: &[u8]) -> Result<Elf, String> {
 pub fn strip_sections(b: &[u8]) -> Result<Vec<u8>, String> {
     let elf = parse(b)?;
     let phend = 0x40 + elf.phdrs.len() * 56;
-    let end = elf
-        .phdrs
-        .iter()
-        .map(|p| (p.offset + p.filesz) as usize)
-        .fold(phend, usize::max);
+    let end = elf.phdrs.iter().map(|p| (p.offset + p.filesz) as usize).fold(phend, usize::max);
     let mut out = b.get(..end).ok_or("segments run past the end of the file")?.to_vec();
     for at in [0x28usize, 0x29, 0x2a, 0x2b, 0x2c, 0x2d, 0x2e, 0x2f, 0x3a, 0x3b, 0x3c, 0x3d, 0x3e, 0x3f] {
         out[at] = 0;

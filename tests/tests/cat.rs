@@ -6,8 +6,8 @@
 mod common;
 use common::*;
 use femtobox::render::Render;
-use femtobox_tests::checks::render_model;
 use femtobox::text::quote;
+use femtobox_tests::checks::render_model;
 use std::ffi::OsString;
 
 use std::os::unix::ffi::OsStringExt;
@@ -48,7 +48,11 @@ fn files_and_stdin_in_order() {
     cat_in(&dir).args(["plain", "nofinal"]).assert().code(0).stdout("one\ntwo\nthree\nno final newline").stderr("");
     cat_in(&dir).write_stdin("in\n").assert().stdout("in\n");
     cat_in(&dir).arg("-").write_stdin("in\n").assert().stdout("in\n");
-    cat_in(&dir).args(["nofinal", "-", "plain"]).write_stdin("IN").assert().stdout("no final newlineINone\ntwo\nthree\n");
+    cat_in(&dir)
+        .args(["nofinal", "-", "plain"])
+        .write_stdin("IN")
+        .assert()
+        .stdout("no final newlineINone\ntwo\nthree\n");
     // The second `-` finds stdin at its end.
     cat_in(&dir).args(["-", "-"]).write_stdin("once\n").assert().stdout("once\n");
     cat_in(&dir).arg("empty").assert().code(0).stdout("");
@@ -58,7 +62,13 @@ fn files_and_stdin_in_order() {
 fn options_short_bundled_long_and_by_prefix() {
     let dir = fixtures();
     let numbered = "     1\tone\n     2\ttwo\n     3\tthree\n";
-    for args in [&["-n", "plain"][..], &["--number", "plain"], &["plain", "-n"], &["-nu", "plain"], &["-u", "--number", "plain"]] {
+    for args in [
+        &["-n", "plain"][..],
+        &["--number", "plain"],
+        &["plain", "-n"],
+        &["-nu", "plain"],
+        &["-u", "--number", "plain"],
+    ] {
         cat_in(&dir).args(args).assert().code(0).stdout(numbered);
     }
     cat_in(&dir).args(["-vET", "tabs"]).assert().stdout("^Ia^Ib^I$\n^I$\n");
@@ -75,7 +85,13 @@ fn options_short_bundled_long_and_by_prefix() {
 #[test]
 fn posixly_correct_stops_options_at_the_first_operand() {
     let dir = fixtures();
-    cat_in(&dir).env("POSIXLY_CORRECT", "1").args(["plain", "-n"]).assert().code(1).stdout("one\ntwo\nthree\n").stderr("cat: -n: No such file or directory\n");
+    cat_in(&dir)
+        .env("POSIXLY_CORRECT", "1")
+        .args(["plain", "-n"])
+        .assert()
+        .code(1)
+        .stdout("one\ntwo\nthree\n")
+        .stderr("cat: -n: No such file or directory\n");
 }
 
 #[test]
@@ -92,23 +108,43 @@ fn bad_options_are_reported_like_getopt_and_nothing_is_read() {
         (&["--e"], "cat: unrecognized option '--e'\n"),
     ];
     for (args, msg) in cases {
-        cat_in(&dir).args(*args).write_stdin("never read").assert().code(1).stdout("").stderr(format!("{msg}Try 'cat --help' for more information.\n"));
+        cat_in(&dir)
+            .args(*args)
+            .write_stdin("never read")
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(format!("{msg}Try 'cat --help' for more information.\n"));
     }
-    run_as("/bin/cat").arg("-x").assert().code(1).stderr("/bin/cat: invalid option -- 'x'\nTry '/bin/cat --help' for more information.\n");
+    run_as("/bin/cat")
+        .arg("-x")
+        .assert()
+        .code(1)
+        .stderr("/bin/cat: invalid option -- 'x'\nTry '/bin/cat --help' for more information.\n");
 }
 
 #[test]
 fn help_and_version() {
     run_as("cat").arg("--help").assert().code(0).stdout("Usage: cat [-AbeEnstTuv] [FILE]...\n");
-    run_as("cat").args(["-n", "--vers"]).assert().code(0).stdout(format!("cat (femtobox) {}\n", env!("CARGO_PKG_VERSION")));
+    run_as("cat")
+        .args(["-n", "--vers"])
+        .assert()
+        .code(0)
+        .stdout(format!("cat (femtobox) {}\n", env!("CARGO_PKG_VERSION")));
     run_as("cat").args(["--help", "--bogus"]).assert().code(0);
 }
 
 #[test]
 fn numbering_and_line_state_carry_across_operands() {
     let dir = fixtures();
-    cat_in(&dir).args(["-n", "nofinal", "plain"]).assert().stdout("     1\tno final newlineone\n     2\ttwo\n     3\tthree\n");
-    cat_in(&dir).args(["-b", "blank", "blank"]).assert().stdout("\n\n\n     1\tx\n\n\n\n     2\ty\n\n\n\n\n     3\tx\n\n\n\n     4\ty\n\n");
+    cat_in(&dir)
+        .args(["-n", "nofinal", "plain"])
+        .assert()
+        .stdout("     1\tno final newlineone\n     2\ttwo\n     3\tthree\n");
+    cat_in(&dir)
+        .args(["-b", "blank", "blank"])
+        .assert()
+        .stdout("\n\n\n     1\tx\n\n\n\n     2\ty\n\n\n\n\n     3\tx\n\n\n\n     4\ty\n\n");
     cat_in(&dir).args(["-s", "blank", "blank"]).assert().stdout("\nx\n\ny\n\nx\n\ny\n\n");
     cat_in(&dir).args(["-sn", "lf-start"]).assert().stdout("     1\t\n     2\tafter\n");
     // -b wins over -n whatever the order.
@@ -144,7 +180,11 @@ fn unreadable_operands_are_reported_and_cat_goes_on() {
         .code(1)
         .stdout("one\ntwo\nthree\nno final newline")
         .stderr("cat: missing: No such file or directory\ncat: dir: Is a directory\ncat: plain/x: Not a directory\n");
-    cat_in(&dir).arg("x".repeat(5000)).assert().code(1).stderr(format!("cat: {}: File name too long\n", "x".repeat(5000)));
+    cat_in(&dir)
+        .arg("x".repeat(5000))
+        .assert()
+        .code(1)
+        .stderr(format!("cat: {}: File name too long\n", "x".repeat(5000)));
 }
 
 #[test]
@@ -193,7 +233,11 @@ fn quoting_matches_gnu_for_every_byte_in_every_position() {
         names.push(vec![b'\'', b]);
     }
     for chunk in names.chunks(200) {
-        let args: Vec<OsString> = chunk.iter().filter(|n| n.as_slice() != b"/" && n.as_slice() != b"." && n.as_slice() != b"-").map(|n| OsString::from_vec(n.clone())).collect();
+        let args: Vec<OsString> = chunk
+            .iter()
+            .filter(|n| n.as_slice() != b"/" && n.as_slice() != b"." && n.as_slice() != b"-")
+            .map(|n| OsString::from_vec(n.clone()))
+            .collect();
         let mut args = args;
         args.insert(0, "--".into());
         let want = outcome(Path::new(&gnu), "cat", &args, b"", &[], &dir);
@@ -209,7 +253,10 @@ fn input_file_is_output_file_is_refused_and_cat_goes_on() {
     std::fs::write(&f, "data\n").unwrap();
     let out = bash(&format!("cd {} && exec -a cat \"$B\" self plain - < self >> self", dir.display()));
     assert_eq!(out.status, Some(1));
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "cat: self: input file is output file\ncat: -: input file is output file\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "cat: self: input file is output file\ncat: -: input file is output file\n"
+    );
     assert_eq!(std::fs::read_to_string(&f).unwrap(), "data\none\ntwo\nthree\n");
     // An empty file onto itself is no loop and no error.
     std::fs::write(dir.join("e2"), "").unwrap();
@@ -220,7 +267,10 @@ fn input_file_is_output_file_is_refused_and_cat_goes_on() {
 #[test]
 fn stdout_or_stdin_closed() {
     let out = bash("exec -a cat \"$B\" /dev/null >&-");
-    assert_eq!((out.status, String::from_utf8_lossy(&out.stderr).into_owned()), (Some(1), "cat: standard output: Bad file descriptor\n".into()));
+    assert_eq!(
+        (out.status, String::from_utf8_lossy(&out.stderr).into_owned()),
+        (Some(1), "cat: standard output: Bad file descriptor\n".into())
+    );
     let out = bash("exec -a cat \"$B\" <&-");
     assert_eq!(
         (out.status, String::from_utf8_lossy(&out.stderr).into_owned()),
@@ -243,7 +293,9 @@ fn a_closed_pipe_kills_by_default_and_is_an_error_when_ignored() {
     let dflt = bash("exec -a cat \"$B\" /dev/zero | head -c 10 >/dev/null; echo ${PIPESTATUS[0]}");
     assert_eq!(String::from_utf8_lossy(&dflt.stdout), "141\n");
     for opt in ["", "-v"] {
-        let ignored = bash(&format!("trap '' PIPE; (exec -a cat \"$B\" {opt} /dev/zero) | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}"));
+        let ignored = bash(&format!(
+            "trap '' PIPE; (exec -a cat \"$B\" {opt} /dev/zero) | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}"
+        ));
         assert_eq!(String::from_utf8_lossy(&ignored.stdout), "1\n");
         assert_eq!(String::from_utf8_lossy(&ignored.stderr), "cat: write error: Broken pipe\n");
     }
@@ -322,11 +374,43 @@ fn cat_matches_gnu_cat_on_a_random_corpus() {
     let dir = fixtures();
     let mut rng = Rng(0xca7_0006);
     let opts: &[&str] = &[
-        "-n", "-b", "-s", "-v", "-E", "-T", "-A", "-e", "-t", "-u", "-nE", "-vET", "-bs", "-sn", "-x", "-nq", "--number", "--num",
-        "--number-nonblank", "--squeeze", "--show-ends", "--show-tabs", "--show-nonprinting", "--show-all", "--show", "--s", "--sh",
-        "--show-e", "--bogus", "--number=1", "--", "-",
+        "-n",
+        "-b",
+        "-s",
+        "-v",
+        "-E",
+        "-T",
+        "-A",
+        "-e",
+        "-t",
+        "-u",
+        "-nE",
+        "-vET",
+        "-bs",
+        "-sn",
+        "-x",
+        "-nq",
+        "--number",
+        "--num",
+        "--number-nonblank",
+        "--squeeze",
+        "--show-ends",
+        "--show-tabs",
+        "--show-nonprinting",
+        "--show-all",
+        "--show",
+        "--s",
+        "--sh",
+        "--show-e",
+        "--bogus",
+        "--number=1",
+        "--",
+        "-",
     ];
-    let files: &[&str] = &["plain", "crlf", "nul", "high", "nofinal", "blank", "empty", "tabs", "cr-end", "lf-start", "long", "missing", "dir", "a b", "it's", "-"];
+    let files: &[&str] = &[
+        "plain", "crlf", "nul", "high", "nofinal", "blank", "empty", "tabs", "cr-end", "lf-start", "long", "missing",
+        "dir", "a b", "it's", "-",
+    ];
     let stdins: &[&[u8]] = &[b"", b"in\n", b"\r\n\r\n", b"x\n\n\n\ny", b"\t\x01\x80\xff\r"];
     let mut runs = 0;
     for case in 0..500 {
@@ -367,7 +451,9 @@ fn movers(dir: &Path, line: &str) -> Option<Vec<String>> {
     let mut calls: Vec<String> = text
         .lines()
         .filter(|l| l.split_whitespace().next().is_some_and(|pid| ours.contains(&pid)))
-        .filter(|l| l.contains("splice(") || l.contains("sendfile(") || l.contains("copy_file_range(") || l.contains("write(1,"))
+        .filter(|l| {
+            l.contains("splice(") || l.contains("sendfile(") || l.contains("copy_file_range(") || l.contains("write(1,")
+        })
         .filter_map(|l| l.split_whitespace().nth(1).and_then(|c| c.split('(').next()).map(str::to_string))
         .collect();
     calls.dedup();
@@ -451,7 +537,11 @@ fn a_non_blocking_pipe_with_a_slow_reader_loses_nothing() {
         }
         let out = child.wait_with_output().unwrap();
         assert_eq!((out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned()), (Some(0), String::new()));
-        let want = if opts.is_empty() { data.clone() } else { run_as("cat").arg("-v").arg(dir.join("data")).output().unwrap().stdout };
+        let want = if opts.is_empty() {
+            data.clone()
+        } else {
+            run_as("cat").arg("-v").arg(dir.join("data")).output().unwrap().stdout
+        };
         assert!(got == want, "cat {opts:?}: {} bytes, want {}", got.len(), want.len());
     }
 }
@@ -474,7 +564,10 @@ fn cat_of_a_small_file_makes_the_fewest_system_calls() {
     let text = std::fs::read_to_string(&log).unwrap();
     let calls: Vec<&str> = text.lines().filter_map(|l| l.split('(').next()).collect();
     let ours = calls.iter().rposition(|&c| c == "execve").unwrap();
-    assert_eq!(&calls[ours + 1..], ["fstat", "openat", "fstat", "sendfile", "sendfile", "close", "exit_group", "+++ exited with 0 +++"]);
+    assert_eq!(
+        &calls[ours + 1..],
+        ["fstat", "openat", "fstat", "sendfile", "sendfile", "close", "exit_group", "+++ exited with 0 +++"]
+    );
 }
 
 /// Found by the chaos tests: an error from copy_file_range that is not one
@@ -491,5 +584,8 @@ fn copy_file_range_errors_are_reported_against_the_operand_and_cat_goes_on() {
     );
     let out = bash(&line);
     assert_eq!(String::from_utf8_lossy(&out.stdout), "status=1\n");
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "cat: big: File too large\ncat: missing: No such file or directory\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "cat: big: File too large\ncat: missing: No such file or directory\n"
+    );
 }

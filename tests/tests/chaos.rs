@@ -36,7 +36,13 @@ fn random_arg(rng: &mut Rng) -> Vec<u8> {
 
 /// Runs the box as `applet` with `args`; reads at most `limit` bytes of
 /// stdout, then closes it. Returns how it ended and what it wrote.
-fn run_limited(applet: &str, args: &[OsString], env: &[(&str, &str)], cwd: &Path, limit: usize) -> (std::process::ExitStatus, Vec<u8>) {
+fn run_limited(
+    applet: &str,
+    args: &[OsString],
+    env: &[(&str, &str)],
+    cwd: &Path,
+    limit: usize,
+) -> (std::process::ExitStatus, Vec<u8>) {
     let mut c = Command::new(bin());
     c.arg0(applet).args(args).env_clear().env("LC_ALL", "C").current_dir(cwd);
     for (k, v) in env {
@@ -238,7 +244,13 @@ fn a_full_filesystem_and_a_file_size_limit_are_write_errors_as_in_gnu() {
     let calm = |s: &[u8], cat: &str| -> String {
         String::from_utf8_lossy(s)
             .lines()
-            .map(|l| if l.contains("File size limit exceeded") { "(bash: killed by SIGXFSZ)".to_string() } else { l.replace(cat, "CAT") })
+            .map(|l| {
+                if l.contains("File size limit exceeded") {
+                    "(bash: killed by SIGXFSZ)".to_string()
+                } else {
+                    l.replace(cat, "CAT")
+                }
+            })
             .collect::<Vec<_>>()
             .join("\n")
     };

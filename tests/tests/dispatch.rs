@@ -7,7 +7,8 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::process::CommandExt;
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
-const USAGE: &str = "Usage: femtobox [APPLET [ARG]... | --list | --install [-s] DIR]\nApplets: cat echo false true yes\n";
+const USAGE: &str =
+    "Usage: femtobox [APPLET [ARG]... | --list | --install [-s] DIR]\nApplets: cat echo false true yes\n";
 const LIST: &str = "cat\necho\nfalse\ntrue\nyes\n";
 
 #[test]
@@ -226,16 +227,11 @@ fn install_leaves_existing_files_alone_and_reports_them() {
     assert_eq!(std::fs::read(out.join("true")).unwrap(), b"mine");
     assert!(out.join("false").exists(), "the others are still made");
     // Run again: everything exists now.
-    femtobox_in(&dir)
-        .args(["--install", "-s"])
-        .arg(format!("{shown}/"))
-        .assert()
-        .code(1)
-        .stderr(format!(
-            "femtobox: {shown}/cat: File exists\nfemtobox: {shown}/echo: File exists\n\
+    femtobox_in(&dir).args(["--install", "-s"]).arg(format!("{shown}/")).assert().code(1).stderr(format!(
+        "femtobox: {shown}/cat: File exists\nfemtobox: {shown}/echo: File exists\n\
              femtobox: {shown}/false: File exists\nfemtobox: {shown}/true: File exists\n\
              femtobox: {shown}/yes: File exists\n"
-        ));
+    ));
 }
 
 #[test]
@@ -263,7 +259,13 @@ fn install_into_a_missing_or_non_directory_fails_for_every_link() {
 #[test]
 fn install_with_bad_arguments_prints_usage_to_stderr() {
     let dir = boxdir("install-usage");
-    for args in [&["--install"][..], &["--install", "-s"], &["--install", "-x", "d"], &["--install", "a", "b"], &["--install", "-s", "a", "b"]] {
+    for args in [
+        &["--install"][..],
+        &["--install", "-s"],
+        &["--install", "-x", "d"],
+        &["--install", "a", "b"],
+        &["--install", "-s", "a", "b"],
+    ] {
         femtobox_in(&dir).args(args).assert().code(1).stdout("").stderr(USAGE);
     }
 }
@@ -278,8 +280,5 @@ fn symlinks_and_hard_links_run_the_applet() {
     assert_cmd::Command::new(dir.join("true")).assert().code(0);
     assert_cmd::Command::new(dir.join("false")).assert().code(1);
     assert_cmd::Command::new(dir.join("-false")).assert().code(1);
-    assert_cmd::Command::new(dir.join("copied-box"))
-        .assert()
-        .code(127)
-        .stderr("copied-box: applet not found\n");
+    assert_cmd::Command::new(dir.join("copied-box")).assert().code(127).stderr("copied-box: applet not found\n");
 }

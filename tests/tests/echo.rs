@@ -6,8 +6,8 @@ use common::*;
 use femtobox::escape::{options, unescape};
 use femtobox_tests::checks::check_unescape;
 use std::ffi::OsString;
-use std::path::Path;
 use std::os::unix::ffi::OsStringExt;
+use std::path::Path;
 
 fn echo(args: &[&str]) -> assert_cmd::assert::Assert {
     run_as("echo").args(args).assert()
@@ -117,8 +117,23 @@ fn a_line_that_fits_is_one_write() {
 
 #[test]
 fn write_errors_are_reported_with_status_1() {
-    std_as("echo").arg("hi").stdout(dev_full()).output().unwrap().assert().code(1).stdout("").stderr("echo: write error: No space left on device\n");
-    std_as("/bin/echo").args(["-e", "x\\c"]).stdout(dev_full()).output().unwrap().assert().code(1).stderr("/bin/echo: write error: No space left on device\n");
+    std_as("echo")
+        .arg("hi")
+        .stdout(dev_full())
+        .output()
+        .unwrap()
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("echo: write error: No space left on device\n");
+    std_as("/bin/echo")
+        .args(["-e", "x\\c"])
+        .stdout(dev_full())
+        .output()
+        .unwrap()
+        .assert()
+        .code(1)
+        .stderr("/bin/echo: write error: No space left on device\n");
     // Nothing to write: nothing fails.
     std_as("echo").arg("-n").stdout(dev_full()).output().unwrap().assert().code(0).stderr("");
     let closed = bash("exec -a echo \"$B\" hi >&-");
@@ -132,7 +147,8 @@ fn a_closed_pipe_kills_by_default_and_is_an_error_when_ignored() {
     let big = "big=$(head -c 100000 /dev/zero | tr '\\0' x);";
     let dflt = bash(&format!("{big} (exec -a echo \"$B\" $big $big) | true; echo ${{PIPESTATUS[0]}}"));
     assert_eq!(String::from_utf8_lossy(&dflt.stdout), "141\n", "SIGPIPE kills: {}", dflt.show());
-    let ignored = bash(&format!("{big} trap '' PIPE; (exec -a echo \"$B\" $big $big) | (exec 0<&-); echo ${{PIPESTATUS[0]}}"));
+    let ignored =
+        bash(&format!("{big} trap '' PIPE; (exec -a echo \"$B\" $big $big) | (exec 0<&-); echo ${{PIPESTATUS[0]}}"));
     assert_eq!(String::from_utf8_lossy(&ignored.stdout), "1\n");
     assert_eq!(String::from_utf8_lossy(&ignored.stderr), "echo: write error: Broken pipe\n");
 }
@@ -158,10 +174,10 @@ fn the_option_rule_and_decoder_work_directly() {
 }
 
 const PIECES: &[&[u8]] = &[
-    b"\\n", b"\\t", b"\\0", b"\\01", b"\\012", b"\\0101", b"\\1", b"\\12", b"\\101", b"\\1011", b"\\400",
-    b"\\777", b"\\8", b"\\9", b"\\x", b"\\x4", b"\\x41", b"\\x414", b"\\xg", b"\\xFF", b"\\z", b"\\", b"\\\\",
-    b"\\c", b"\\a", b"\\e", b"\\E", b"a", b"b", b" ", b"-", b"-n", b"-e", b"\xff", b"\x80", b"\t", b"\n",
-    b"\0", b"x", b"yz", b"'", b"\"",
+    b"\\n", b"\\t", b"\\0", b"\\01", b"\\012", b"\\0101", b"\\1", b"\\12", b"\\101", b"\\1011", b"\\400", b"\\777",
+    b"\\8", b"\\9", b"\\x", b"\\x4", b"\\x41", b"\\x414", b"\\xg", b"\\xFF", b"\\z", b"\\", b"\\\\", b"\\c", b"\\a",
+    b"\\e", b"\\E", b"a", b"b", b" ", b"-", b"-n", b"-e", b"\xff", b"\x80", b"\t", b"\n", b"\0", b"x", b"yz", b"'",
+    b"\"",
 ];
 
 fn random_word(rng: &mut Rng) -> Vec<u8> {
@@ -187,7 +203,24 @@ fn echo_matches_gnu_echo_on_a_random_corpus() {
     let Some(gnu) = gnu("echo") else { return };
     let dir = tempdir("echo-diff");
     let mut rng = Rng(0x0ec4_0002);
-    let opts: &[&str] = &["-n", "-e", "-E", "-ne", "-nE", "-eE", "-Ee", "-neE", "-x", "-", "--", "--n", "-nx", "-N", "--help", "--version"];
+    let opts: &[&str] = &[
+        "-n",
+        "-e",
+        "-E",
+        "-ne",
+        "-nE",
+        "-eE",
+        "-Ee",
+        "-neE",
+        "-x",
+        "-",
+        "--",
+        "--n",
+        "-nx",
+        "-N",
+        "--help",
+        "--version",
+    ];
     let mut runs = 0;
     for case in 0..600 {
         let mut args: Vec<OsString> = Vec::new();

@@ -75,7 +75,11 @@ fn no_panic_path_survives_in_the_binary() {
     assert!(syms.contains("_start"), "the symbols build has symbols");
     let bad: Vec<&str> = syms
         .lines()
-        .filter(|l| ["panic", "unwrap_failed", "expect_failed", "slice_index", "slice_end_index", "slice_start_index"].iter().any(|w| l.contains(w)))
+        .filter(|l| {
+            ["panic", "unwrap_failed", "expect_failed", "slice_index", "slice_end_index", "slice_start_index"]
+                .iter()
+                .any(|w| l.contains(w))
+        })
         .filter(|l| !l.contains("panic_handler_never_runs"))
         .collect();
     // The panic handler itself is `rust_begin_unwind`: present only if called.

@@ -16,11 +16,7 @@ fn prefix(program: &Path, args: &[OsString], env: &[(&str, &str)], n: usize) -> 
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let mut child = cmd
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
     let mut out = vec![0u8; n];
     let mut got = 0;
     let mut stdout = child.stdout.take().unwrap();
@@ -75,7 +71,12 @@ fn bad_options_are_reported_like_getopt() {
         (&["--=x"], "yes: option '--=x' is ambiguous; possibilities: '--help' '--version'\n"),
     ];
     for (args, msg) in cases {
-        run_as("yes").args(*args).assert().code(1).stdout("").stderr(format!("{msg}Try 'yes --help' for more information.\n"));
+        run_as("yes")
+            .args(*args)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(format!("{msg}Try 'yes --help' for more information.\n"));
     }
 }
 
@@ -156,9 +157,18 @@ fn a_line_longer_than_the_buffer_still_comes_out_whole() {
 
 #[test]
 fn write_errors_end_with_standard_output_and_status_1() {
-    std_as("yes").stdout(dev_full()).output().unwrap().assert().code(1).stderr("yes: standard output: No space left on device\n");
+    std_as("yes")
+        .stdout(dev_full())
+        .output()
+        .unwrap()
+        .assert()
+        .code(1)
+        .stderr("yes: standard output: No space left on device\n");
     let closed = bash("exec -a yes \"$B\" >&-");
-    assert_eq!((closed.status, String::from_utf8_lossy(&closed.stderr).into_owned()), (Some(1), "yes: standard output: Bad file descriptor\n".into()));
+    assert_eq!(
+        (closed.status, String::from_utf8_lossy(&closed.stderr).into_owned()),
+        (Some(1), "yes: standard output: Bad file descriptor\n".into())
+    );
 }
 
 #[test]
@@ -198,7 +208,9 @@ fn a_non_blocking_pipe_with_a_slow_reader_loses_nothing() {
 fn yes_matches_gnu_yes_on_a_random_corpus() {
     let Some(gnu) = gnu("yes") else { return };
     let mut rng = Rng(0x0e55_0003);
-    let words: &[&str] = &["a", "b c", "", "-", "--", "-x", "--foo", "--help=1", "--=", "--=x", "-n", "yy", "\\n", "---", "--ver=1", "-y"];
+    let words: &[&str] = &[
+        "a", "b c", "", "-", "--", "-x", "--foo", "--help=1", "--=", "--=x", "-n", "yy", "\\n", "---", "--ver=1", "-y",
+    ];
     let mut runs = 0;
     for case in 0..300 {
         let args: Vec<OsString> = (0..rng.below(4)).map(|_| OsString::from(rng.pick(words))).collect();

@@ -34,10 +34,15 @@ impl Cpio {
     }
 
     fn tree(&mut self, root: &Path, rel: &str) -> std::io::Result<()> {
-        let mut names: Vec<_> = std::fs::read_dir(root.join(rel))?.map(|e| e.map(|e| e.file_name())).collect::<Result<_, _>>()?;
+        let mut names: Vec<_> =
+            std::fs::read_dir(root.join(rel))?.map(|e| e.map(|e| e.file_name())).collect::<Result<_, _>>()?;
         names.sort();
         for name in names {
-            let rel = if rel.is_empty() { name.to_string_lossy().into_owned() } else { format!("{rel}/{}", name.to_string_lossy()) };
+            let rel = if rel.is_empty() {
+                name.to_string_lossy().into_owned()
+            } else {
+                format!("{rel}/{}", name.to_string_lossy())
+            };
             let path = root.join(&rel);
             let meta = std::fs::symlink_metadata(&path)?;
             let perm = meta.permissions().mode() & 0o7777;
