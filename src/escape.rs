@@ -9,21 +9,22 @@ use crate::text::Sink;
 /// whether `-e` is in force (the last `e`/`E` wins).
 pub fn options<'a>(args: impl Iterator<Item = &'a [u8]>) -> (usize, bool, bool) {
     let (mut count, mut newline, mut escapes) = (0, true, false);
-    for arg in args {
-        match arg.split_first() {
-            Some((b'-', letters))
-                if !letters.is_empty() && letters.iter().all(|&c| c == b'n' || c == b'e' || c == b'E') =>
-            {
-                for &c in letters {
-                    match c {
-                        b'n' => newline = false,
-                        c => escapes = c == b'e',
-                    }
-                }
-                count += 1;
-            }
-            _ => break,
+    'words: for arg in args {
+        let Some((b'-', letters)) = arg.split_first() else { break };
+        if letters.is_empty() {
+            break;
         }
+        // Applied only if every letter is one of n e E.
+        let (mut n, mut e) = (newline, escapes);
+        for &c in letters {
+            match c {
+                b'n' => n = false,
+                b'e' => e = true,
+                b'E' => e = false,
+                _ => break 'words,
+            }
+        }
+        (count, newline, escapes) = (count + 1, n, e);
     }
     (count, newline, escapes)
 }
