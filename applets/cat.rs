@@ -87,7 +87,7 @@ pub fn main(args: Args, env: Env) -> u8 {
         return 1;
     }
     if cat.read_stdin {
-        if let Err(e) = sys::close(STDIN) {
+        if let Some(e) = sys::close(STDIN) {
             complain(prog, b"closing standard input", Some(e));
             return 1;
         }
@@ -123,7 +123,7 @@ impl Cat<'_> {
         };
         let go_on = self.copy(fd, name);
         if !stdin {
-            if let Err(e) = sys::close(fd) {
+            if let Some(e) = sys::close(fd) {
                 self.fail(name, b"", Some(e));
             }
         }

@@ -119,20 +119,21 @@ pub fn poll_out(fd: i32) {
 /// Opens `name` read-only. The name is copied into a PATH_MAX buffer to get
 /// its NUL; one that does not fit is too long for the kernel as well.
 pub fn open(name: &[u8]) -> Result<i32> {
-    let mut path = [MaybeUninit::<u8>::uninit(); 4096];
+    let mut path = [0u8; 4096];
     if name.len() >= path.len() {
         return Err(Errno::ENAMETOOLONG);
     }
-    for (d, &c) in path.iter_mut().zip(name.iter().chain(b"\0")) {
-        d.write(c);
+    for (d, &c) in path.iter_mut().zip(name) {
+        *d = c;
     }
-    // SAFETY: path holds name and a NUL; O_RDONLY is 0.
+    // SAFETY: path holds name and then zeros; O_RDONLY is 0.
     check(unsafe { syscall5(OPENAT, AT_FDCWD, path.as_ptr() as usize, 0, 0, 0) }).map(|fd| fd as i32)
 }
 
-pub fn close(fd: i32) -> Result<usize> {
+/// Closes `fd`; the error, if any (small enough to come back in a register).
+pub fn close(fd: i32) -> Option<Errno> {
     // SAFETY: close takes a plain integer.
-    check(unsafe { syscall5(CLOSE, fd as usize, 0, 0, 0, 0) })
+    check(unsafe { syscall5(CLOSE, fd as usize, 0, 0, 0, 0) }).err()
 }
 
 /// What cat needs to know about a descriptor.
