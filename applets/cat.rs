@@ -42,13 +42,6 @@ const UNSUPPORTED: [u16; 7] = [38, 95, 22, 9, 18, 26, 1];
 /// Reads per call: large, so plain cat makes few system calls.
 const BLOCK: usize = 128 * 1024;
 
-/// `cat: NAME: <why>` with NAME quoted as GNU quotes it.
-fn report(prog: &[u8], name: &[u8], what: &[u8], e: Option<Errno>) {
-    let mut m = msg(prog);
-    quote(&mut m, name);
-    m.end(what, e);
-}
-
 pub fn main(args: Args, env: Env) -> u8 {
     let prog = args.prog();
     let flags = match options(args, env, &SPEC, b"cat", b" [-AbeEnstTuv] [FILE]...\n") {
@@ -118,21 +111,25 @@ impl Cat<'_> {
             }
             false => match sys::open(name) {
                 Ok(fd) => fd,
-                Err(e) => return self.fail(name, b"", Some(e)),
+                Err(e) => return self.fail(name, Some(e)),
             },
         };
         let go_on = self.copy(fd, name);
         if !stdin {
             if let Some(e) = sys::close(fd) {
-                self.fail(name, b"", Some(e));
+                self.fail(name, Some(e));
             }
         }
         go_on
     }
 
-    /// Reports `NAME: ...` and marks the run failed; cat goes on.
-    fn fail(&mut self, name: &[u8], what: &[u8], e: Option<Errno>) -> bool {
-        report(self.prog, name, what, e);
+    /// Reports `NAME: <strerror>` (without an error: `NAME: input file is
+    /// output file`) and marks the run failed; cat goes on.
+    #[inline(never)]
+    fn fail(&mut self, name: &[u8], e: Option<Errno>) -> bool {
+        let mut m = msg(self.prog);
+        quote(&mut m, name);
+        m.end(if e.is_none() { b": input file is output file" } else { b"" }, e);
         self.status = 1;
         true
     }
@@ -166,7 +163,7 @@ impl Cat<'_> {
                 Err(Errno::EINTR) => {}
                 Err(Errno::EAGAIN) => sys::poll_out(STDOUT),
                 Err(e) if how == Copy::Range && !UNSUPPORTED.contains(&e.0) => {
-                    return self.fail(name, b"", Some(e));
+                    return self.fail(name, Some(e));
                 }
                 Err(_) => return false,
             }
@@ -176,7 +173,7 @@ impl Cat<'_> {
     fn copy(&mut self, fd: i32, name: &[u8]) -> bool {
         let st = match sys::fstat(fd) {
             Ok(st) => st,
-            Err(e) => return self.fail(name, b"", Some(e)),
+            Err(e) => return self.fail(name, Some(e)),
         };
         // Copying a non-empty regular file onto itself would never end.
         if self.stdout.is_reg()
@@ -184,7 +181,7 @@ impl Cat<'_> {
             && st.ino == self.stdout.ino
             && sys::tell(fd).map_or(true, |at| (at as i64) < st.size)
         {
-            return self.fail(name, b": input file is output file", None);
+            return self.fail(name, None);
         }
         if self.render.flags == 0 && self.fast(fd, st, name) {
             return true;
@@ -197,7 +194,7 @@ impl Cat<'_> {
             let data = match sys::read(fd, &mut self.block) {
                 Ok([]) => return true,
                 Ok(data) => data,
-                Err(e) => return self.fail(name, b"", Some(e)),
+                Err(e) => return self.fail(name, Some(e)),
             };
             if self.render.flags == 0 {
                 if let Err(e) = io::write_all(STDOUT, data) {
