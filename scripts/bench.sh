@@ -56,19 +56,18 @@ echo "|---|---|---|---|---|"
 t=(); for d in fb gnu bb; do t+=("$(usec "$(median 2000 "$tmp/$d/true")")"); done
 row "exec+exit of true" us "${t[@]}"
 
-y=(); for d in fb gnu bb; do y+=("$(rate "$(median_sh 5 "$tmp/$d/yes | pv -q -C -S -s $bytes > /dev/null")")"); done
-row "yes into a pipe, read() reader (pv -C)" GiB/s "${y[@]}"
-y=(); for d in fb gnu bb; do y+=("$(rate "$(median_sh 5 "$tmp/$d/yes | pv -q -S -s $bytes > /dev/null")")"); done
-row "yes into a pipe, splice reader (pv)" GiB/s "${y[@]}"
-
-c=(); for d in fb gnu bb; do c+=("$(rate "$(median_sh 5 "$tmp/$d/cat $data | pv -q > /dev/null")")"); done
-row "cat file -> pipe (pv)" GiB/s "${c[@]}"
-c=(); for d in fb gnu bb; do c+=("$(rate "$(median_sh 5 "$tmp/$d/cat $data > /dev/null")")"); done
-row "cat file -> /dev/null" GiB/s "${c[@]}"
-c=(); for d in fb gnu bb; do c+=("$(rate "$(median_sh 5 "$tmp/$d/cat $data > $tmp/out; rm -f $tmp/out")")"); done
-row "cat file -> file" GiB/s "${c[@]}"
-c=(); for d in fb gnu bb; do c+=("$(rate "$(median_sh 5 "pv -q $data | $tmp/$d/cat | pv -q > /dev/null")")"); done
-row "cat pipe -> pipe" GiB/s "${c[@]}"
+# throughput LABEL COMMAND: COMMAND with @ standing for each box's directory.
+throughput() {
+  local v=() d
+  for d in fb gnu bb; do v+=("$(rate "$(median_sh 5 "${2//@/$tmp/$d}")")"); done
+  row "$1" GiB/s "${v[@]}"
+}
+throughput "yes into a pipe, read() reader (pv -C)" "@/yes | pv -q -C -S -s $bytes > /dev/null"
+throughput "yes into a pipe, splice reader (pv)" "@/yes | pv -q -S -s $bytes > /dev/null"
+throughput "cat file -> pipe (pv)" "@/cat $data | pv -q > /dev/null"
+throughput "cat file -> /dev/null" "@/cat $data > /dev/null"
+throughput "cat file -> file" "@/cat $data > $tmp/out; rm -f $tmp/out"
+throughput "cat pipe -> pipe" "pv -q $data | @/cat | pv -q > /dev/null"
 echo
 echo "Ratios are femtobox/GNU: for exec time lower is better, for GiB/s higher."
 echo "The exec time includes hyperfine's own spawn and wait: a 4-instruction static"
