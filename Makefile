@@ -8,6 +8,9 @@ BIN     := target/femtobox
 PREFIX  ?= /usr/local
 DESTDIR ?=
 BINDIR  := $(DESTDIR)$(PREFIX)/bin
+# A box with only some applets: make APPLETS="cat echo" (all by default).
+APPLETS ?=
+FEATURES := $(if $(strip $(APPLETS)),--no-default-features --features "$(strip $(APPLETS))")
 
 .PHONY: all build setup test test-deps test-deploy bench fuzz miri size install clean
 
@@ -23,8 +26,8 @@ setup:
 # the kernel never reads). The `symbols` profile is the same build with its
 # symbol table, for the test that proves no panic path survived.
 build: setup
-	$(CARGO) build --release --target $(TARGET) -p femtobox
-	$(CARGO) build --profile symbols --target $(TARGET) -p femtobox
+	$(CARGO) build --release --target $(TARGET) -p femtobox $(FEATURES)
+	$(CARGO) build --profile symbols --target $(TARGET) -p femtobox $(FEATURES)
 	$(CARGO) run -q -p femtobox-tests --bin shrink -- $(RAW) $(BIN)
 
 # What the tests use and a fresh machine may lack; skipped (the tests then

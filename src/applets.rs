@@ -3,8 +3,7 @@
 //! box answers `--help`, `--list`, `--version` and `--install [-s] DIR`.
 //!
 //! To add an applet: write `applets/NAME.rs` with `pub fn main(Args, Env) -> u8`,
-//! then add its name to `NAMES` and its `main` to `MAINS`, at the same place
-//! (alphabetical order).
+//! add it to `ALL` (alphabetical order) and give it a feature in Cargo.toml.
 
 use crate::args::{chop, Args, Env};
 use crate::io::{self, complain, Out};
@@ -25,9 +24,62 @@ mod true_;
 #[path = "../applets/yes.rs"]
 mod yes;
 
-/// The applet names, each NUL-terminated: the kernel takes them as they are.
-const NAMES: &[u8] = b"cat\0echo\0false\0true\0yes\0";
-const MAINS: [fn(Args, Env) -> u8; 5] = [cat::main, echo::main, false_::main, true_::main, yes::main];
+type Main = fn(Args, Env) -> u8;
+
+/// Every applet, and whether this build has it (its Cargo feature).
+const ALL: [(&[u8], Main, bool); 5] = [
+    (b"cat\0", cat::main, cfg!(feature = "cat")),
+    (b"echo\0", echo::main, cfg!(feature = "echo")),
+    (b"false\0", false_::main, cfg!(feature = "false")),
+    (b"true\0", true_::main, cfg!(feature = "true")),
+    (b"yes\0", yes::main, cfg!(feature = "yes")),
+];
+
+/// How many applets, and how long their names, in this build.
+const COUNT: usize = sizes().0;
+const NAMES_LEN: usize = sizes().1;
+
+const fn sizes() -> (usize, usize) {
+    let (mut count, mut len, mut i) = (0, 0, 0);
+    while i < ALL.len() {
+        if ALL[i].2 {
+            count += 1;
+            len += ALL[i].0.len();
+        }
+        i += 1;
+    }
+    (count, len)
+}
+
+/// The names of this build's applets, each NUL-terminated (the kernel
+/// takes them as they are), in one string, built at compile time.
+const NAMES: &[u8] = &{
+    let mut names = [0u8; NAMES_LEN];
+    let (mut at, mut i) = (0, 0);
+    while i < ALL.len() {
+        let mut j = 0;
+        while ALL[i].2 && j < ALL[i].0.len() {
+            names[at] = ALL[i].0[j];
+            (at, j) = (at + 1, j + 1);
+        }
+        i += 1;
+    }
+    names
+};
+
+/// Their mains, in the same order.
+const MAINS: [Main; COUNT] = {
+    let mut mains = [ALL[0].1; COUNT];
+    let (mut at, mut i) = (0, 0);
+    while i < ALL.len() {
+        if ALL[i].2 {
+            mains[at] = ALL[i].1;
+            at += 1;
+        }
+        i += 1;
+    }
+    mains
+};
 
 const BOX: &[u8] = b"femtobox";
 /// The usage of true and false.

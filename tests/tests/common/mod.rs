@@ -252,3 +252,22 @@ pub fn set_nonblocking(fd: &impl std::os::fd::AsRawFd) {
         assert!(flags >= 0 && fcntl(fd.as_raw_fd(), F_SETFL, flags | O_NONBLOCK) >= 0);
     }
 }
+
+/// The applets this build has (`femtobox --list`): `make APPLETS=...`
+/// builds a box with fewer, and the tests follow.
+pub fn applets() -> &'static [String] {
+    static LIST: OnceLock<Vec<String>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        let out = std_as("femtobox").arg("--list").output().expect("femtobox --list");
+        String::from_utf8_lossy(&out.stdout).lines().map(str::to_string).collect()
+    })
+}
+
+/// Does this build have all of `names`? If not, says which test is skipped.
+pub fn has(names: &[&str]) -> bool {
+    let missing: Vec<&&str> = names.iter().filter(|n| !applets().iter().any(|a| a == *n)).collect();
+    if !missing.is_empty() {
+        eprintln!("skipped: {missing:?} not in this build");
+    }
+    missing.is_empty()
+}
