@@ -77,7 +77,7 @@ miri:
 	MIRIFLAGS=-Zmiri-disable-isolation cargo +nightly miri test -p femtobox-tests --test pure
 
 size: build
-	@./scripts/size.sh $(BIN)
+	@./scripts/size.sh $(BIN) target/x86_64-unknown-none/symbols/femtobox
 
 install: build
 	install -d $(BINDIR)

@@ -1,11 +1,15 @@
 #!/bin/sh
 # Prints femtobox's size against the peers found on this machine.
-#   size.sh [--short] BIN
-# --short: one line each; otherwise also the segment layout.
+#   size.sh [--short] BIN [SYMBOLS_BIN]
+# --short: one line each. Otherwise also: the binary's parts (headers, code,
+# read-only data, from the symbols build), what each applet costs (a box of
+# it alone, and the full box less it: built into target/size), and the
+# segment layout.
 set -eu
 short=
 [ "${1:-}" = --short ] && { short=1; shift; }
 bin=$1
+syms=${2:-}
 [ -f "$bin" ] || { echo "size.sh: $bin: not built (run make)" >&2; exit 1; }
 
 bytes() { stat -L -c %s "$1"; }
@@ -27,11 +31,36 @@ if [ "$n" -gt 0 ]; then
   printf '%-34s %10s  %s\n' "GNU coreutils ($n binaries)" "$gnu" "$(ratio "$gnu")"
   [ "$libs" -gt 0 ] && printf '%-34s %10s  %s\n' "  + shared libraries and loader" "$((gnu + libs))" "$(ratio $((gnu + libs)))"
 fi
-for peer in busybox toybox; do
+for peer in busybox toybox coreutils; do
   p=$(command -v "$peer" 2>/dev/null) || continue
   printf '%-34s %10s  %s\n' "$peer" "$(bytes "$p")" "$(ratio "$(bytes "$p")")"
 done
 if [ -z "$short" ]; then
+  echo
+  phnum=$(readelf -hW "$bin" | awk '/Number of program headers/ {print $NF}')
+  headers=$((64 + 56 * phnum))
+  if [ -n "$syms" ] && [ -f "$syms" ]; then
+    code=$(nm -S "$syms" | awk '{ s += strtonum("0x" $2) } END { print s }' 2>/dev/null \
+      || nm -S "$syms" | python3 -c 'import sys; print(sum(int(l.split()[1], 16) for l in sys.stdin if len(l.split()) > 3))')
+    code=${code:-0}
+    printf '%-34s %10s\n' "  ELF and program headers" "$headers" "  code (function symbols)" "$code" \
+      "  read-only data and padding" "$((ours - headers - code))"
+    echo
+  fi
+  all="cat echo false true yes"
+  printf '%-10s %14s %20s\n' applet "alone (bytes)" "full box less it"
+  for a in $all; do
+    rest=$(echo $all | tr ' ' '\n' | grep -vx "$a" | tr '\n' ' ')
+    size_of() {
+      cargo build -q --release --target x86_64-unknown-none -p femtobox --target-dir target/size \
+        --no-default-features --features "$1" >/dev/null 2>&1 || { echo "?"; return; }
+      cargo run -q -p femtobox-tests --bin shrink -- target/size/x86_64-unknown-none/release/femtobox target/size/femtobox >/dev/null 2>&1
+      bytes target/size/femtobox
+    }
+    alone=$(size_of "$a")
+    less=$(size_of "$rest")
+    printf '%-10s %14s %20s\n' "$a" "$alone" "$less (-$((ours - less)))"
+  done
   echo
   readelf -lW "$bin" | sed -n '/Program Headers/,/^$/p'
 fi
