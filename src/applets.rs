@@ -126,14 +126,16 @@ pub fn dispatch(me: Args, env: Env) -> u8 {
 /// Prints `head`, then the applet names each followed by `sep`, the last
 /// one by a newline: the `--help` line and the `--list` column.
 fn list(fd: i32, head: &[u8], sep: u8) -> u8 {
-    let mut line = [0u8; NAMES.len()];
-    for (d, &c) in line.iter_mut().zip(NAMES) {
-        *d = if c == 0 { sep } else { c };
+    let mut out = Out::new(fd);
+    out.put(head);
+    for (i, &c) in NAMES.iter().enumerate() {
+        out.byte(match c {
+            0 if i + 1 == NAMES.len() => b'\n',
+            0 => sep,
+            c => c,
+        });
     }
-    if let Some(last) = line.last_mut() {
-        *last = b'\n';
-    }
-    (io::print(fd, BOX, head) || io::print(fd, BOX, &line)) as u8
+    out.finish(BOX, b"write error")
 }
 
 /// The rule shared by true, false and echo: only when `--help` or

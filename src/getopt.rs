@@ -123,9 +123,22 @@ impl<'a, I: Iterator<Item = &'a [u8]>> Iterator for Getopt<'a, I> {
     }
 }
 
+/// The `i`th of the NUL-terminated names in `list` (empty past the end).
+fn nth(list: &[u8], i: usize) -> &[u8] {
+    let (mut start, mut index) = (0, 0);
+    for (at, &c) in list.iter().enumerate() {
+        if c == 0 {
+            if index == i {
+                return list.get(start..at).unwrap_or_default();
+            }
+            (start, index) = (at + 1, index + 1);
+        }
+    }
+    b""
+}
+
 /// glibc's message for a bad option, then `Try 'PROG --help' ...`.
 pub fn complain(out: &mut impl Sink, prog: &[u8], spec: &Spec, item: Item) {
-    let longs = || spec.long.split(|&c| c == 0);
     let c = [match item {
         Item::Invalid(c) => c,
         _ => 0,
@@ -134,7 +147,7 @@ pub fn complain(out: &mut impl Sink, prog: &[u8], spec: &Spec, item: Item) {
         Item::Invalid(_) => (b": invalid option -- '", &c, b"'"),
         Item::Unrecognized(arg) => (b": unrecognized option '", arg, b"'"),
         Item::Ambiguous(arg, _) => (b": option '", arg, b"' is ambiguous; possibilities:"),
-        Item::NoArgument(i) => (b": option '--", longs().nth(i).unwrap_or_default(), b"' doesn't allow an argument"),
+        Item::NoArgument(i) => (b": option '--", nth(spec.long, i), b"' doesn't allow an argument"),
         Item::Opt(_) | Item::Operand(_) => (b"", b"", b""),
     };
     out.put(prog);
@@ -142,8 +155,9 @@ pub fn complain(out: &mut impl Sink, prog: &[u8], spec: &Spec, item: Item) {
     out.put(what);
     out.put(tail);
     if let Item::Ambiguous(_, mask) = item {
-        for (i, long) in longs().enumerate() {
+        for i in 0..32 {
             if mask >> i & 1 != 0 {
+                let long = nth(spec.long, i);
                 out.put(b" '--");
                 out.put(long);
                 out.byte(b'\'');

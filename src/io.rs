@@ -129,16 +129,3 @@ pub fn msg(prog: &[u8]) -> Out {
 pub fn complain(prog: &[u8], what: &[u8], e: Option<Errno>) {
     msg(prog).end(what, e);
 }
-
-/// Writes `s` to `fd` unbuffered; on failure says `PROG: write error: ...`
-/// and returns true.
-#[inline(never)]
-pub fn print(fd: i32, prog: &[u8], s: &[u8]) -> bool {
-    match write_all(fd, s) {
-        Ok(()) => false,
-        Err(e) => {
-            complain(prog, b"write error", Some(e));
-            true
-        }
-    }
-}
