@@ -2,7 +2,6 @@
 //! checked before an applet asks: `true` must not pay for what it ignores.
 
 use core::slice;
-use femtobox::text::eq;
 
 /// The bytes of the NUL-terminated string at `p`, NUL included.
 ///
@@ -115,30 +114,28 @@ impl Env {
         Env { ptr: envp }
     }
 
-    /// Is `POSIXLY_CORRECT` set (to anything)?
+    /// Is `POSIXLY_CORRECT` set (to anything)? Each entry is compared in
+    /// place, byte by byte, up to its first difference: never past its NUL,
+    /// which the pattern does not hold.
     pub fn posix(self) -> bool {
-        self.get(b"POSIXLY_CORRECT").is_some()
-    }
-
-    /// The value of `name`, if it is set.
-    pub fn get(self, name: &[u8]) -> Option<&'static [u8]> {
+        const WANT: &[u8] = b"POSIXLY_CORRECT=";
         let mut p = self.ptr;
-        loop {
-            // SAFETY: envp is NULL-terminated, so every entry up to the
-            // NULL is readable and a valid string.
-            let s = unsafe {
-                if (*p).is_null() {
-                    return None;
+        // SAFETY: envp is NULL-terminated, so every entry up to the NULL is
+        // readable; within an entry, `all` stops at the first mismatch, at
+        // the latest at its NUL.
+        unsafe {
+            while !(*p).is_null() {
+                let s = *p;
+                let mut i = 0;
+                if WANT.iter().all(|&w| {
+                    i += 1;
+                    *s.add(i - 1) == w
+                }) {
+                    return true;
                 }
-                let s = chop(c_bytes(*p));
                 p = p.add(1);
-                s
-            };
-            if let Some((head, value)) = s.split_at_checked(name.len() + 1) {
-                if head.last() == Some(&b'=') && eq(chop(head), name) {
-                    return Some(value);
-                }
             }
         }
+        false
     }
 }
