@@ -44,7 +44,7 @@ const BLOCK: usize = 128 * 1024;
 
 pub fn main(args: Args, env: Env) -> u8 {
     let prog = args.prog();
-    let flags = match options(args, env, &SPEC, b"cat", b" [-AbeEnstTuv] [FILE]...\n") {
+    let flags = match options(args, env, &SPEC, b"cat [-AbeEnstTuv] [FILE]...\n") {
         Ok(flags) => flags,
         Err(status) => return status,
     };

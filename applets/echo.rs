@@ -17,7 +17,7 @@ pub fn main(args: Args, env: Env) -> u8 {
     let allow_options = !posix || args.len() > 1 && eq(args.arg(1), b"-n");
     let (skip, newline, escapes) = match allow_options {
         true => {
-            if let Some(status) = help_version(args, b"echo", b" [-neE] [STRING]...\n") {
+            if let Some(status) = help_version(args, b"echo [-neE] [STRING]...\n") {
                 return status;
             }
             options(args.iter(1))

@@ -18,7 +18,7 @@ const SPEC: Spec = Spec { short: b"", long: b"help\0version\0", long_as: &[HELP,
 const BUF: usize = 256 * 1024;
 
 pub fn main(args: Args, env: Env) -> u8 {
-    if let Err(status) = options(args, env, &SPEC, b"yes", b" [STRING]...\n") {
+    if let Err(status) = options(args, env, &SPEC, b"yes [STRING]...\n") {
         return status;
     }
     let mut line = 0;

@@ -82,8 +82,7 @@ const MAINS: [Main; COUNT] = {
 };
 
 const BOX: &[u8] = b"femtobox";
-/// The usage of true and false.
-pub const IGNORED: &[u8] = b" [ignored arguments]\n";
+
 /// Also the options of true, false and echo (the first and third).
 const OPTIONS: &[u8] = b"--help\0--list\0--version\0--install\0";
 const VERSION: &[u8] = concat!(" (femtobox) ", env!("CARGO_PKG_VERSION"), "\n").as_bytes();
@@ -100,7 +99,7 @@ pub fn dispatch(me: Args, env: Env) -> u8 {
     while find(b"femtobox\0", name).is_some() {
         match find(OPTIONS, args.arg(1)) {
             Some(1) => return list(io::STDOUT, b"", b'\n'),
-            Some(2) => return answer(BOX, false, BOX, b""),
+            Some(2) => return answer(BOX, false, b"femtobox"),
             Some(3) => return install(args.skip(1), me),
             Some(_) => return list(io::STDOUT, USAGE, b' '),
             None if args.len() < 2 => return list(io::STDOUT, USAGE, b' '),
@@ -139,26 +138,25 @@ fn list(fd: i32, head: &[u8], sep: u8) -> u8 {
 }
 
 /// The rule shared by true, false and echo: only when `--help` or
-/// `--version` is the sole argument is it answered on stdout, with
-/// `Usage: NAME USAGE` or `NAME (femtobox) X.Y.Z`. Then returns the status
-/// (1 if that output failed, else 0); None when neither was asked for.
-pub fn help_version(args: Args, name: &[u8], usage: &[u8]) -> Option<u8> {
+/// `--version` is the sole argument is it answered on stdout (see
+/// `answer`). Then returns the status (1 if that output failed, else 0);
+/// None when neither was asked for.
+pub fn help_version(args: Args, usage: &[u8]) -> Option<u8> {
     match find(OPTIONS, args.arg(1)) {
-        Some(i) if args.len() == 2 && i & 1 == 0 => Some(answer(args.prog(), i == 0, name, usage)),
+        Some(i) if args.len() == 2 && i & 1 == 0 => Some(answer(args.prog(), i == 0, usage)),
         _ => None,
     }
 }
 
-/// Prints `Usage: NAME USAGE` (help) or `NAME (femtobox) X.Y.Z`; returns 1
-/// if that failed, else 0.
-pub fn answer(prog: &[u8], help: bool, name: &[u8], usage: &[u8]) -> u8 {
+/// `usage` is `NAME SYNOPSIS\n`: help prints `Usage: ` and it, version
+/// `NAME (femtobox) X.Y.Z`. Returns 1 if that output failed, else 0.
+pub fn answer(prog: &[u8], help: bool, usage: &[u8]) -> u8 {
     let mut out = Out::new(io::STDOUT);
     if help {
         out.put(b"Usage: ");
-        out.put(name);
         out.put(usage);
     } else {
-        out.put(name);
+        out.put(usage.split(|&c| c == b' ').next().unwrap_or_default());
         out.put(VERSION);
     }
     out.finish(prog, b"write error")
@@ -168,12 +166,12 @@ pub fn answer(prog: &[u8], help: bool, name: &[u8], usage: &[u8]) -> u8 {
 /// bits they set, or Err(status) when the command line says to stop (help,
 /// version, a bad option).
 #[inline(never)]
-pub fn options(args: Args, env: Env, spec: &'static Spec, name: &[u8], usage: &[u8]) -> Result<u8, u8> {
+pub fn options(args: Args, env: Env, spec: &'static Spec, usage: &[u8]) -> Result<u8, u8> {
     let mut flags = 0;
     for item in Getopt::new(args.iter(1), spec, env.posix()) {
         match item {
             Item::Opt(c @ (getopt::HELP | getopt::VERSION)) => {
-                return Err(answer(args.prog(), c == getopt::HELP, name, usage));
+                return Err(answer(args.prog(), c == getopt::HELP, usage));
             }
             Item::Opt(c) => flags |= spec.bits_of(c),
             Item::Operand(_) => {}
