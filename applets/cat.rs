@@ -76,7 +76,7 @@ pub fn main(args: Args, env: Env) -> u8 {
         return 1;
     }
     cat.render.finish(&mut cat.out);
-    if cat.out.finish(prog, b"write error") != 0 {
+    if cat.out.finish(prog) != 0 {
         return 1;
     }
     if cat.read_stdin {
@@ -188,7 +188,7 @@ impl Cat<'_> {
         }
         loop {
             // Formatted output waiting in `out` goes before a read that may block.
-            if self.render.flags != 0 && self.out.finish(self.prog, b"write error") != 0 {
+            if self.render.flags != 0 && self.out.finish(self.prog) != 0 {
                 return false;
             }
             let data = match sys::read(fd, &mut self.block) {

@@ -33,11 +33,11 @@ pub fn main(args: Args, env: Env) -> u8 {
         if !(escapes || posix) {
             out.put(arg);
         } else if !unescape(&mut out, arg) {
-            return out.finish(args.prog(), b"write error");
+            return out.finish(args.prog());
         }
     }
     if newline {
         out.byte(b'\n');
     }
-    out.finish(args.prog(), b"write error")
+    out.finish(args.prog())
 }

@@ -134,7 +134,7 @@ fn list(fd: i32, head: &[u8], sep: u8) -> u8 {
             c => c,
         });
     }
-    out.finish(BOX, b"write error")
+    out.finish(BOX)
 }
 
 /// The rule shared by true, false and echo: only when `--help` or
@@ -159,7 +159,7 @@ pub fn answer(prog: &[u8], help: bool, usage: &[u8]) -> u8 {
         out.put(usage.split(|&c| c == b' ').next().unwrap_or_default());
         out.put(VERSION);
     }
-    out.finish(prog, b"write error")
+    out.finish(prog)
 }
 
 /// The options of cat and yes, GNU getopt_long style. Returns the flag

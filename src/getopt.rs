@@ -81,7 +81,8 @@ impl<'a, I: Iterator<Item = &'a [u8]>> Getopt<'a, I> {
             }
             (index, at, same) = (index + 1, 0, true);
         }
-        let pick = exact.or((mask.count_ones() == 1).then(|| mask.trailing_zeros() as usize));
+        // One prefix match: one bit set (no popcnt in baseline x86-64).
+        let pick = exact.or((mask != 0 && mask & (mask - 1) == 0).then(|| mask.trailing_zeros() as usize));
         match pick {
             Some(i) if value.is_empty() => Item::Opt(self.spec.long_as.get(i).copied().unwrap_or(0)),
             Some(i) => Item::NoArgument(i),

@@ -84,13 +84,13 @@ impl Out {
         }
     }
 
-    /// Flushes; on failure says `PROG: write error: ...` (or what `what`
-    /// names instead). Returns 1 if it failed, else 0.
-    pub fn finish(&mut self, prog: &[u8], what: &[u8]) -> u8 {
+    /// Flushes; on failure says `PROG: write error: ...`. Returns 1 if it
+    /// failed, else 0.
+    pub fn finish(&mut self, prog: &[u8]) -> u8 {
         match self.flush() {
             Ok(()) => 0,
             Err(e) => {
-                msg(prog).end(what, Some(e));
+                msg(prog).end(b"write error", Some(e));
                 1
             }
         }
