@@ -31,7 +31,7 @@ pub fn write_all(fd: i32, mut buf: &[u8]) -> Result<()> {
 /// The size of an `Out` buffer: a message, a help text, an echo line, a
 /// slice of cat's formatted output. A page less room for the rest of a
 /// frame, so a function holding one needs no stack probes (-80 bytes).
-pub const OUT_SIZE: usize = 3968;
+pub const OUT_SIZE: usize = 3840;
 
 /// A buffered writer with a sticky error: after the first failure nothing
 /// more is written and `flush` keeps returning that error. Its buffer is
