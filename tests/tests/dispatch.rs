@@ -287,6 +287,18 @@ fn install_into_a_missing_or_non_directory_fails_for_every_link() {
 }
 
 #[test]
+fn install_into_a_directory_whose_name_leaves_no_room_is_file_name_too_long() {
+    let dir = boxdir("install-long");
+    let long = "d".repeat(4094);
+    femtobox_in(&dir)
+        .arg("--install")
+        .arg(&long)
+        .assert()
+        .code(1)
+        .stderr(format!("femtobox: {long}: File name too long\n"));
+}
+
+#[test]
 fn install_with_bad_arguments_prints_usage_to_stderr() {
     let dir = boxdir("install-usage");
     for args in [
