@@ -6,7 +6,7 @@
 //! across operands. An unreadable operand is reported and skipped; a write
 //! error ends cat at once.
 
-use crate::applets::{operands, options};
+use crate::applets::options;
 use crate::args::{Args, Env};
 use crate::io::{self, complain, msg, Out, STDIN, STDOUT};
 use crate::sys::{self, Copy};
@@ -42,9 +42,9 @@ const UNSUPPORTED: [u16; 7] = [38, 95, 22, 9, 18, 26, 1];
 /// Reads per call: large, so plain cat makes few system calls.
 const BLOCK: usize = 128 * 1024;
 
-pub fn main(args: Args, env: Env) -> u8 {
+pub fn main(mut args: Args, env: Env) -> u8 {
     let prog = args.prog();
-    let flags = match options(args, env, &SPEC, b"cat [-AbeEnstTuv] [FILE]...\n") {
+    let flags = match options(&mut args, env, &SPEC, b"cat [-AbeEnstTuv] [FILE]...\n") {
         Ok(flags) => flags,
         Err(status) => return status,
     };
@@ -65,14 +65,12 @@ pub fn main(args: Args, env: Env) -> u8 {
         read_stdin: false,
         grown: false,
     };
-    let mut none = true;
-    for name in operands(args, env, &SPEC) {
-        none = false;
+    for name in args.iter(1) {
         if !cat.file(name) {
             return 1;
         }
     }
-    if none && !cat.file(b"-") {
+    if args.len() < 2 && !cat.file(b"-") {
         return 1;
     }
     cat.render.finish(&mut cat.out);

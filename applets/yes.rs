@@ -4,7 +4,7 @@
 //! The line is the operands joined by spaces (`y` without any). Options as
 //! GNU's getopt_long: `--help`, `--version` (and their prefixes), `--`.
 
-use crate::applets::{operands, options};
+use crate::applets::options;
 use crate::args::{Args, Env};
 use crate::io::{complain, write_all, STDOUT};
 use crate::sys;
@@ -17,12 +17,12 @@ const SPEC: Spec = Spec { short: b"", long: b"help\0version\0", long_as: &[HELP,
 /// a quarter of the pipe yes grows, so vmsplice rarely waits for room.
 const BUF: usize = 256 * 1024;
 
-pub fn main(args: Args, env: Env) -> u8 {
-    if let Err(status) = options(args, env, &SPEC, b"yes [STRING]...\n") {
+pub fn main(mut args: Args, env: Env) -> u8 {
+    if let Err(status) = options(&mut args, env, &SPEC, b"yes [STRING]...\n") {
         return status;
     }
     let mut line = 0;
-    for op in operands(args, env, &SPEC) {
+    for op in args.iter(1) {
         line += op.len() + 1;
     }
     let y = line == 0;
@@ -35,7 +35,7 @@ pub fn main(args: Args, env: Env) -> u8 {
     };
     // The first line, its separators left as the mapping's zeros...
     let mut at = 0;
-    for op in operands(args, env, &SPEC) {
+    for op in args.iter(1) {
         for &c in op {
             if let Some(d) = buf.get_mut(at) {
                 *d = c;

@@ -163,18 +163,22 @@ pub fn answer(prog: &[u8], help: bool, usage: &[u8]) -> u8 {
 }
 
 /// The options of cat and yes, GNU getopt_long style. Returns the flag
-/// bits they set, or Err(status) when the command line says to stop (help,
-/// version, a bad option).
+/// bits they set, and leaves in `args` argv[0] and the operands, in order
+/// (moved to the front, as GNU's getopt permutes argv); or Err(status) when
+/// the command line says to stop (help, version, a bad option).
 #[inline(never)]
-pub fn options(args: Args, env: Env, spec: &'static Spec, usage: &[u8]) -> Result<u8, u8> {
-    let mut flags = 0;
+pub fn options(args: &mut Args, env: Env, spec: &'static Spec, usage: &[u8]) -> Result<u8, u8> {
+    let (mut flags, mut kept) = (0, 1);
     for item in Getopt::new(args.iter(1), spec, env.posix()) {
         match item {
             Item::Opt(c @ (getopt::HELP | getopt::VERSION)) => {
                 return Err(answer(args.prog(), c == getopt::HELP, usage));
             }
             Item::Opt(c) => flags |= spec.bits_of(c),
-            Item::Operand(_) => {}
+            Item::Operand(a) => {
+                args.set(kept, a);
+                kept += 1;
+            }
             bad => {
                 let mut m = Out::new(io::STDERR);
                 getopt::complain(&mut m, args.prog(), spec, bad);
@@ -183,28 +187,8 @@ pub fn options(args: Args, env: Env, spec: &'static Spec, usage: &[u8]) -> Resul
             }
         }
     }
+    *args = args.take(kept);
     Ok(flags)
-}
-
-/// The operands that `options` passed over, in order.
-pub struct Operands(Getopt<'static, crate::args::Iter>);
-
-#[inline(never)]
-pub fn operands(args: Args, env: Env, spec: &'static Spec) -> Operands {
-    Operands(Getopt::new(args.iter(1), spec, env.posix()))
-}
-
-impl Iterator for Operands {
-    type Item = &'static [u8];
-
-    #[inline(never)]
-    fn next(&mut self) -> Option<&'static [u8]> {
-        loop {
-            if let Item::Operand(a) = self.0.next()? {
-                return Some(a);
-            }
-        }
-    }
 }
 
 /// `femtobox --install [-s] DIR`: a hard link (or with `-s` a symlink) to
@@ -227,20 +211,22 @@ fn install(args: Args, me: Args) -> u8 {
         Err(_) => me.arg_z(0),
     };
     let base = basename(exe);
+    // `DIR/` once (no second `/` after a DIR ending in one); each name
+    // then goes after it.
+    let mut path = [0u8; 4096];
+    let sep: &[u8] = if dir.last() == Some(&b'/') { b"" } else { b"/" };
+    let dir_end = put_at(&mut path, 0, dir).and_then(|at| put_at(&mut path, at, sep)).unwrap_or(path.len());
     // When DIR/BASE is this very binary, symlinks are relative (`echo ->
     // femtobox`): the tree keeps working as a container's or initramfs' root.
-    let mut path = [0u8; 4096];
-    let here = join(&mut path, dir, base).is_some_and(|p| sys::same_file(CStr::new(p), CStr::new(exe)));
+    let here = put_at(&mut path, dir_end, base).is_some() && sys::same_file(CStr::new(&path), CStr::new(exe));
     let target = CStr::new(if here { base } else { exe });
     let mut status = 0;
-    let mut start = 0;
-    for (end, _) in NAMES.iter().enumerate().filter(|&(_, &c)| c == 0) {
-        let name = NAMES.get(start..=end).unwrap_or_default();
-        start = end + 1;
-        let Some(link) = join(&mut path, dir, name) else {
+    for name in NAMES.split_inclusive(|&c| c == 0) {
+        let Some(end) = put_at(&mut path, dir_end, name) else {
             complain(BOX, dir, Some(Errno::ENAMETOOLONG));
             return 1;
         };
+        let link = path.get(..end).unwrap_or_default();
         let made = match sym {
             true => sys::symlinkat(target, CStr::new(link)),
             false => sys::linkat(CStr::new(exe), CStr::new(link)),
@@ -253,16 +239,11 @@ fn install(args: Args, me: Args) -> u8 {
     status
 }
 
-/// `DIR/NAME` in `buf` (no second `/` after a DIR ending in one), with the
-/// NUL that ends `name_z`; None if it does not fit.
-fn join<'a>(buf: &'a mut [u8; 4096], dir: &[u8], name_z: &[u8]) -> Option<&'a [u8]> {
-    let sep: &[u8] = if dir.last() == Some(&b'/') { b"" } else { b"/" };
-    let mut len = 0;
-    for part in [dir, sep, name_z] {
-        for &c in part {
-            *buf.get_mut(len)? = c;
-            len += 1;
-        }
+/// Copies `s` into `buf` from `at`; where it ends, or None if it does not fit.
+fn put_at(buf: &mut [u8; 4096], mut at: usize, s: &[u8]) -> Option<usize> {
+    for &c in s {
+        *buf.get_mut(at)? = c;
+        at += 1;
     }
-    buf.get(..len)
+    Some(at)
 }

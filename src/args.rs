@@ -34,29 +34,32 @@ pub fn chop(s: &[u8]) -> &[u8] {
 /// A process's argument vector: `argc` pointers to NUL-terminated strings.
 #[derive(Clone, Copy)]
 pub struct Args {
-    ptrs: &'static [*const u8],
+    /// Raw, not a slice: `set` writes the vector while copies read it.
+    argv: *mut *const u8,
+    len: usize,
 }
 
 impl Args {
-    /// SAFETY (for callers): `argv` holds `argc` valid string pointers for the
-    /// life of the process (the kernel's initial stack).
-    pub unsafe fn from_raw(argv: *const *const u8, argc: usize) -> Args {
-        // SAFETY: as the caller promised.
-        Args { ptrs: unsafe { slice::from_raw_parts(argv, argc) } }
+    /// SAFETY (for callers): `argv` holds `argc` valid string pointers, in
+    /// writable memory, for the life of the process (the kernel's initial
+    /// stack).
+    pub unsafe fn from_raw(argv: *mut *const u8, argc: usize) -> Args {
+        Args { argv, len: argc }
     }
 
     pub fn len(self) -> usize {
-        self.ptrs.len()
+        self.len
     }
 
     /// Entry `i` with its terminating NUL, ready for the kernel; `"\0"`
     /// past the end.
     pub fn arg_z(self, i: usize) -> &'static [u8] {
-        match self.ptrs.get(i) {
-            // SAFETY: every pointer in ptrs is a valid string (see from_raw).
-            Some(&p) => unsafe { c_bytes(p) },
-            None => b"\0",
-        }
+        self.get_z(i).unwrap_or(b"\0")
+    }
+
+    fn get_z(self, i: usize) -> Option<&'static [u8]> {
+        // SAFETY: entries below len are valid string pointers (see from_raw).
+        (i < self.len).then(|| unsafe { c_bytes(self.argv.add(i).read()) })
     }
 
     /// Entry `i`; empty past the end (check `len` where that matters).
@@ -66,14 +69,32 @@ impl Args {
 
     /// Entry `i`, if there is one.
     pub fn get(self, i: usize) -> Option<&'static [u8]> {
-        // SAFETY: every pointer in ptrs is a valid string (see from_raw).
-        self.ptrs.get(i).map(|&p| chop(unsafe { c_bytes(p) }))
+        self.get_z(i).map(chop)
     }
 
     /// The same vector without its first `n` entries (`femtobox APPLET ...`
     /// hands the applet `argv[1..]`).
     pub fn skip(self, n: usize) -> Args {
-        Args { ptrs: self.ptrs.get(n..).unwrap_or_default() }
+        let n = n.min(self.len);
+        // SAFETY: n <= len, so the result stays inside (or just past) the vector.
+        Args { argv: unsafe { self.argv.add(n) }, len: self.len - n }
+    }
+
+    /// Makes `arg`, one of this vector's own entries, entry `i` (getopt
+    /// style: the operands moved to the front once the options are read).
+    pub fn set(self, i: usize, arg: &'static [u8]) {
+        if i < self.len {
+            // SAFETY: the vector is the kernel's, on our own writable stack,
+            // and i is inside it; `arg` starts a NUL-terminated entry of it.
+            // Only this thread exists; nothing holds a reference into the
+            // vector (it is only ever read through this raw pointer).
+            unsafe { self.argv.add(i).write(arg.as_ptr()) }
+        }
+    }
+
+    /// The first `n` entries.
+    pub fn take(self, n: usize) -> Args {
+        Args { argv: self.argv, len: n.min(self.len) }
     }
 
     /// The entries from `from` on.

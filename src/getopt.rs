@@ -95,6 +95,7 @@ impl<'a, I: Iterator<Item = &'a [u8]>> Getopt<'a, I> {
 impl<'a, I: Iterator<Item = &'a [u8]>> Iterator for Getopt<'a, I> {
     type Item = Item<'a>;
 
+    #[inline(never)]
     fn next(&mut self) -> Option<Item<'a>> {
         if let Some((&c, rest)) = self.bundle.split_first() {
             self.bundle = rest;

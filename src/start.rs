@@ -30,12 +30,12 @@ pub unsafe extern "C" fn _start() -> ! {
 }
 
 /// SAFETY (for the caller, `_start`): `sp` is the kernel's initial stack pointer.
-unsafe extern "C" fn entry(sp: *const usize) -> ! {
+unsafe extern "C" fn entry(sp: *mut usize) -> ! {
     // SAFETY: the layout drawn above: argc, then argc pointers and a NULL,
     // then envp up to its NULL, all living as long as the process.
     let (args, env) = unsafe {
         let argc = *sp;
-        let argv = sp.add(1) as *const *const u8;
+        let argv = sp.add(1) as *mut *const u8;
         (Args::from_raw(argv, argc), Env::from_raw(argv.add(argc + 1)))
     };
     sys::exit_group(applets::dispatch(args, env))
