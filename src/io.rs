@@ -35,10 +35,12 @@ pub const OUT_SIZE: usize = 3840;
 
 /// A buffered writer with a sticky error: after the first failure nothing
 /// more is written and `flush` keeps returning that error. Its buffer is
-/// never zeroed: only the filled part is ever read.
+/// never zeroed: only the filled part is ever read. The buffer goes last
+/// (repr(C)) so the other fields sit at short offsets.
+#[repr(C)]
 pub struct Out {
-    fd: i32,
     len: usize,
+    fd: i32,
     err: Option<Errno>,
     buf: [MaybeUninit<u8>; OUT_SIZE],
 }
