@@ -29,65 +29,52 @@ pub fn options<'a>(args: impl Iterator<Item = &'a [u8]>) -> (usize, bool, bool) 
     (count, newline, escapes)
 }
 
-fn octal(c: u8) -> Option<u8> {
-    (b'0'..=b'7').contains(&c).then(|| c - b'0')
-}
-
-fn hex(c: u8) -> Option<u8> {
-    (c as char).to_digit(16).map(|d| d as u8)
+/// Up to `max` digits in `base` from `s[*i]` on, added to `v` (wrapping
+/// at 256); moves `i` past them. Returns the value and how many there were.
+fn digits(s: &[u8], i: &mut usize, base: u32, max: usize, mut v: u8) -> (u8, usize) {
+    let mut n = 0;
+    while n < max {
+        let Some(d) = s.get(*i).and_then(|&c| (c as char).to_digit(base)) else { break };
+        v = v.wrapping_mul(base as u8).wrapping_add(d as u8);
+        (*i, n) = (*i + 1, n + 1);
+    }
+    (v, n)
 }
 
 /// Writes `arg` with its escapes decoded. Returns false at `\c`: all output
 /// stops there (no newline, no further operands).
 pub fn unescape(out: &mut impl Sink, arg: &[u8]) -> bool {
-    let mut s = arg;
-    while let Some((&c, rest)) = s.split_first() {
-        s = rest;
-        let Some((&e, rest)) = s.split_first().filter(|_| c == b'\\') else {
-            out.byte(c);
-            continue;
-        };
-        s = rest;
-        // The one-letter escapes, as pairs: letter, byte.
-        const SIMPLE: &[u8] = b"\\\\a\x07b\x08e\x1bf\x0cn\nr\rt\tv\x0b";
-        let mut simple = SIMPLE.chunks_exact(2).filter(|p| p.first() == Some(&e));
-        let byte = match e {
-            b'c' => return false,
-            _ if let Some(&[_, b]) = simple.next() => b,
-            b'x' => match s.first().and_then(|&h| hex(h)) {
-                Some(mut v) => {
-                    s = s.get(1..).unwrap_or_default();
-                    if let Some(d) = s.first().and_then(|&h| hex(h)) {
-                        v = v * 16 + d;
-                        s = s.get(1..).unwrap_or_default();
+    // The one-letter escapes, and the bytes they stand for.
+    const LETTERS: &[u8] = b"\\abefnrtv";
+    const BYTES: &[u8] = b"\\\x07\x08\x1b\x0c\n\r\t\x0b";
+    let mut i = 0;
+    while let Some(&c) = arg.get(i) {
+        i += 1;
+        let mut byte = c;
+        if let Some(&e) = arg.get(i).filter(|_| c == b'\\') {
+            i += 1;
+            byte = match e {
+                b'c' => return false,
+                // `\x` takes one or two hex digits; without one it is itself.
+                b'x' => match digits(arg, &mut i, 16, 2, 0) {
+                    (_, 0) => {
+                        out.byte(b'\\');
+                        e
                     }
-                    v
-                }
-                None => {
-                    out.byte(b'\\');
-                    b'x'
-                }
-            },
-            // `\0` takes up to three more octal digits, `\1`..`\7` up to
-            // two; the value wraps at 256.
-            b'0'..=b'7' => {
-                let mut v = e - b'0';
-                for _ in 0..2 + (e == b'0') as usize {
-                    match s.first().and_then(|&d| octal(d)) {
-                        Some(d) => {
-                            v = v.wrapping_mul(8).wrapping_add(d);
-                            s = s.get(1..).unwrap_or_default();
-                        }
-                        None => break,
+                    (v, _) => v,
+                },
+                // `\0` takes up to three more octal digits, `\1`..`\7` up to
+                // two; the value wraps at 256.
+                b'0'..=b'7' => digits(arg, &mut i, 8, 2 + (e == b'0') as usize, e - b'0').0,
+                _ => match LETTERS.iter().position(|&l| l == e).and_then(|k| BYTES.get(k)) {
+                    Some(&b) => b,
+                    None => {
+                        out.byte(b'\\');
+                        e
                     }
-                }
-                v
-            }
-            other => {
-                out.byte(b'\\');
-                other
-            }
-        };
+                },
+            };
+        }
         out.byte(byte);
     }
     true
