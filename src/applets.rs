@@ -192,8 +192,9 @@ pub fn options(args: &mut Args, env: Env, spec: &'static Spec, usage: &[u8]) -> 
 }
 
 /// `femtobox --install [-s] DIR`: a hard link (or with `-s` a symlink) to
-/// this binary as DIR/NAME for every applet. Existing files are left alone
-/// and reported; the status is 1 if any link failed.
+/// this binary as DIR/NAME for every applet, made relative to DIR opened
+/// once (so no path is ever joined). Existing files are left alone and
+/// reported; the status is 1 if any link failed.
 #[inline(never)]
 fn install(args: Args, me: Args) -> u8 {
     let n = args.len();
@@ -202,7 +203,7 @@ fn install(args: Args, me: Args) -> u8 {
     if n != 2 + sym as usize {
         return list(io::STDERR, USAGE, b' ') | 1;
     }
-    let dir = args.arg(n - 1);
+    let dir = args.arg_z(n - 1);
     // This binary, NUL-terminated: /proc/self/exe, or argv[0] where /proc is
     // not mounted (an empty chroot).
     let mut raw = [0u8; 4096];
@@ -211,39 +212,29 @@ fn install(args: Args, me: Args) -> u8 {
         Err(_) => me.arg_z(0),
     };
     let base = basename(exe);
-    // `DIR/` once (no second `/` after a DIR ending in one); each name
-    // then goes after it.
-    let mut path = [0u8; 4096];
-    let sep: &[u8] = if dir.last() == Some(&b'/') { b"" } else { b"/" };
-    let dir_end = put_at(&mut path, 0, dir).and_then(|at| put_at(&mut path, at, sep)).unwrap_or(path.len());
+    let at = sys::open_dir(CStr::new(dir));
     // When DIR/BASE is this very binary, symlinks are relative (`echo ->
     // femtobox`): the tree keeps working as a container's or initramfs' root.
-    let here = put_at(&mut path, dir_end, base).is_some() && sys::same_file(CStr::new(&path), CStr::new(exe));
+    let here = at.is_ok_and(|at| sys::same_file(at, CStr::new(base), CStr::new(exe)));
     let target = CStr::new(if here { base } else { exe });
     let mut status = 0;
     for name in NAMES.split_inclusive(|&c| c == 0) {
-        let Some(end) = put_at(&mut path, dir_end, name) else {
-            complain(BOX, dir, Some(Errno::ENAMETOOLONG));
-            return 1;
-        };
-        let link = path.get(..end).unwrap_or_default();
-        let made = match sym {
-            true => sys::symlinkat(target, CStr::new(link)),
-            false => sys::linkat(CStr::new(exe), CStr::new(link)),
-        };
+        let made = at.and_then(|at| match sym {
+            true => sys::symlinkat(target, at, CStr::new(name)),
+            false => sys::linkat(CStr::new(exe), at, CStr::new(name)),
+        });
         if let Err(e) = made {
-            complain(BOX, chop(link), Some(e));
+            // `DIR/NAME`, without a second `/` after a DIR ending in one.
+            let mut m = io::msg(BOX);
+            let dir = chop(dir);
+            m.put(dir);
+            if dir.last() != Some(&b'/') {
+                m.byte(b'/');
+            }
+            m.put(chop(name));
+            m.end(b"", Some(e));
             status = 1;
         }
     }
     status
-}
-
-/// Copies `s` into `buf` from `at`; where it ends, or None if it does not fit.
-fn put_at(buf: &mut [u8; 4096], mut at: usize, s: &[u8]) -> Option<usize> {
-    for &c in s {
-        *buf.get_mut(at)? = c;
-        at += 1;
-    }
-    Some(at)
 }

@@ -263,27 +263,36 @@ pub fn readlink(path: CStr, buf: &mut [u8]) -> Result<usize> {
     check(unsafe { syscall5(READLINK, path.addr(), buf.as_mut_ptr() as usize, buf.len(), 0, 0) })
 }
 
-/// A hard link `new` to `old`.
-pub fn linkat(old: CStr, new: CStr) -> Result<usize> {
+/// The directory `path`, opened only to name things inside it (O_PATH:
+/// no permission to read it is needed).
+pub fn open_dir(path: CStr) -> Result<i32> {
+    const O_PATH_DIRECTORY: usize = 0o10000000 | 0o200000;
+    // SAFETY: path is NUL-terminated.
+    check(unsafe { syscall5(OPENAT, AT_FDCWD, path.addr(), O_PATH_DIRECTORY, 0, 0) }).map(|fd| fd as i32)
+}
+
+/// A hard link `name` in directory `dir` to `old`.
+pub fn linkat(old: CStr, dir: i32, name: CStr) -> Result<usize> {
     // SAFETY: both paths are NUL-terminated; flags 0.
-    check(unsafe { syscall5(LINKAT, AT_FDCWD, old.addr(), AT_FDCWD, new.addr(), 0) })
+    check(unsafe { syscall5(LINKAT, AT_FDCWD, old.addr(), dir as usize, name.addr(), 0) })
 }
 
-/// A symlink `link` pointing at `target`.
-pub fn symlinkat(target: CStr, link: CStr) -> Result<usize> {
+/// A symlink `name` in directory `dir` pointing at `target`.
+pub fn symlinkat(target: CStr, dir: i32, name: CStr) -> Result<usize> {
     // SAFETY: both paths are NUL-terminated.
-    check(unsafe { syscall5(SYMLINKAT, target.addr(), AT_FDCWD, link.addr(), 0, 0) })
+    check(unsafe { syscall5(SYMLINKAT, target.addr(), dir as usize, name.addr(), 0, 0) })
 }
 
-/// Are `a` and `b` one file (same device and inode, symlinks followed)?
-pub fn same_file(a: CStr, b: CStr) -> bool {
+/// Are `name` in directory `dir` and `path` one file (same device and
+/// inode, symlinks followed)?
+pub fn same_file(dir: i32, name: CStr, path: CStr) -> bool {
     // struct stat on x86-64 is 144 bytes; st_dev and st_ino are its first
     // two words. Only a successful call's output is read, so no zeroing.
     let mut st = [MaybeUninit::<[u64; 18]>::uninit(); 2];
     // SAFETY: each st is a writable struct stat; the paths are NUL-terminated.
     unsafe {
-        if syscall5(NEWFSTATAT, AT_FDCWD, a.addr(), st[0].as_mut_ptr() as usize, 0, 0) < 0
-            || syscall5(NEWFSTATAT, AT_FDCWD, b.addr(), st[1].as_mut_ptr() as usize, 0, 0) < 0
+        if syscall5(NEWFSTATAT, dir as usize, name.addr(), st[0].as_mut_ptr() as usize, 0, 0) < 0
+            || syscall5(NEWFSTATAT, AT_FDCWD, path.addr(), st[1].as_mut_ptr() as usize, 0, 0) < 0
         {
             return false;
         }

@@ -287,15 +287,19 @@ fn install_into_a_missing_or_non_directory_fails_for_every_link() {
 }
 
 #[test]
-fn install_into_a_directory_whose_name_leaves_no_room_is_file_name_too_long() {
+fn install_into_a_directory_whose_name_is_too_long_reports_each_link() {
     let dir = boxdir("install-long");
+    // One component of 4094 bytes: over NAME_MAX, so the kernel refuses it.
     let long = "d".repeat(4094);
-    femtobox_in(&dir)
-        .arg("--install")
-        .arg(&long)
-        .assert()
-        .code(1)
-        .stderr(format!("femtobox: {long}: File name too long\n"));
+    let want: String = applets().iter().map(|a| format!("femtobox: {long}/{a}: File name too long\n")).collect();
+    femtobox_in(&dir).arg("--install").arg(&long).assert().code(1).stdout("").stderr(want);
+}
+
+#[test]
+fn install_into_an_empty_directory_name_makes_nothing_at_the_root() {
+    let dir = boxdir("install-empty");
+    let want: String = applets().iter().map(|a| format!("femtobox: /{a}: No such file or directory\n")).collect();
+    femtobox_in(&dir).args(["--install", "-s", ""]).assert().code(1).stdout("").stderr(want);
 }
 
 #[test]
