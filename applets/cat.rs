@@ -7,9 +7,9 @@
 //! error ends cat at once.
 
 use crate::applets::options;
-use crate::args::{Args, Env};
+use crate::args::{chop, Args, Env};
 use crate::io::{self, complain, msg, Out, STDIN, STDOUT};
-use crate::sys::{self, Copy};
+use crate::sys::{self, CStr, Copy};
 use core::mem::MaybeUninit;
 use femtobox::errno::Errno;
 use femtobox::getopt::{Spec, HELP, VERSION};
@@ -65,12 +65,12 @@ pub fn main(mut args: Args, env: Env) -> u8 {
         read_stdin: false,
         grown: false,
     };
-    for name in args.iter(1) {
-        if !cat.file(name) {
+    for i in 1..args.len() {
+        if !cat.file(args.arg_z(i)) {
             return 1;
         }
     }
-    if args.len() < 2 && !cat.file(b"-") {
+    if args.len() < 2 && !cat.file(b"-\0") {
         return 1;
     }
     cat.render.finish(&mut cat.out);
@@ -102,15 +102,17 @@ struct Cat<'a> {
 }
 
 impl Cat<'_> {
-    /// Copies one operand. Returns false on a write error (cat ends).
-    fn file(&mut self, name: &[u8]) -> bool {
+    /// Copies one operand (NUL-terminated, as argv holds it). Returns false
+    /// on a write error (cat ends).
+    fn file(&mut self, name_z: &[u8]) -> bool {
+        let name = chop(name_z);
         let stdin = eq(name, b"-");
         let fd = match stdin {
             true => {
                 self.read_stdin = true;
                 STDIN
             }
-            false => match sys::open(name) {
+            false => match sys::open(CStr::new(name_z)) {
                 Ok(fd) => fd,
                 Err(e) => return self.fail(name, Some(e)),
             },

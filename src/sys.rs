@@ -116,18 +116,10 @@ pub fn poll_out(fd: i32) {
     unsafe { syscall5(POLL, &mut pfd as *mut u64 as usize, 1, usize::MAX, 0, 0) };
 }
 
-/// Opens `name` read-only. The name is copied into a PATH_MAX buffer to get
-/// its NUL; one that does not fit is too long for the kernel as well.
-pub fn open(name: &[u8]) -> Result<i32> {
-    let mut path = [0u8; 4096];
-    if name.len() >= path.len() {
-        return Err(Errno::ENAMETOOLONG);
-    }
-    for (d, &c) in path.iter_mut().zip(name) {
-        *d = c;
-    }
-    // SAFETY: path holds name and then zeros; O_RDONLY is 0.
-    check(unsafe { syscall5(OPENAT, AT_FDCWD, path.as_ptr() as usize, 0, 0, 0) }).map(|fd| fd as i32)
+/// Opens `path` read-only.
+pub fn open(path: CStr) -> Result<i32> {
+    // SAFETY: path is NUL-terminated; O_RDONLY is 0.
+    check(unsafe { syscall5(OPENAT, AT_FDCWD, path.addr(), 0, 0, 0) }).map(|fd| fd as i32)
 }
 
 /// Closes `fd`; the error, if any (small enough to come back in a register).
