@@ -33,7 +33,8 @@ pub fn main(mut args: Args, env: Env) -> u8 {
         complain(args.prog(), b"memory exhausted", None);
         return 1;
     };
-    // The first line, its separators left as the mapping's zeros...
+    // The first line: the operands, each followed by a space, the last
+    // space a newline (`y\n` without operands)...
     let mut at = 0;
     for op in args.iter(1) {
         for &c in op {
@@ -42,6 +43,9 @@ pub fn main(mut args: Args, env: Env) -> u8 {
             }
             at += 1;
         }
+        if let Some(d) = buf.get_mut(at) {
+            *d = b' ';
+        }
         at += 1;
     }
     if y {
@@ -49,16 +53,10 @@ pub fn main(mut args: Args, env: Env) -> u8 {
             *d = b'y';
         }
     }
-    // ...then each zero a space but the last a newline; then copies of it.
-    for i in 0..line {
-        if let Some(d) = buf.get_mut(i) {
-            *d = match *d {
-                _ if i + 1 == line => b'\n',
-                0 => b' ',
-                c => c,
-            };
-        }
+    if let Some(d) = buf.get_mut(line - 1) {
+        *d = b'\n';
     }
+    // ...then copies of it.
     for i in line..size {
         let c = buf.get(i - line).copied().unwrap_or(0);
         if let Some(d) = buf.get_mut(i) {
