@@ -70,33 +70,15 @@ const fn set(bytes: &[u8]) -> u128 {
 }
 
 const ALNUM: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-/// Bytes that never need quoting (GNU's list for shell-escape style under
-/// `LC_ALL=C`, less `:`, which `quotef` adds). `#` `~` `{` `}` are settled
-/// by position below.
-const BARE: u128 = set(ALNUM) | set(b"%+,-./@]_");
-/// Bytes that may stand inside double quotes (GNU's "c and shell quote
-/// compatible"): a name with a `'` made only of these is shown as `"it's"`.
-const COMPAT: u128 = set(ALNUM) | set(b"%+,-./:@]_ '");
+/// Bytes that never need quoting, bare or inside double quotes (GNU's list
+/// for shell-escape style under `LC_ALL=C`, less `:`, which `quotef` adds).
+const PLAIN: u128 = set(ALNUM) | set(b"%+,-./@]_");
+/// Bytes fine inside double quotes but not bare.
+const QUOTED: u128 = set(b": '");
 
-/// Is `c`, at index `i` of a name `len` bytes long, in `set`? `#` and `~`
-/// count as bare past the first byte and as compatible only at it; `{` and
-/// `}` as bare in a longer name and as compatible only alone.
-fn member(set: u128, c: u8, i: usize, len: usize) -> bool {
-    let bare = set == BARE;
-    match c {
-        b'#' | b'~' => (i > 0) == bare,
-        b'{' | b'}' => (len > 1) == bare,
-        // Two 64-bit halves: a 128-bit shift is a library call here.
-        _ => c < 128 && (if c < 64 { set as u64 >> c } else { (set >> 64) as u64 >> (c - 64) }) & 1 != 0,
-    }
-}
-
-fn all_in(name: &[u8], set: u128) -> bool {
-    let mut i = 0;
-    name.iter().all(|&c| {
-        i += 1;
-        member(set, c, i - 1, name.len())
-    })
+/// Is `c` in `set`? (Two 64-bit halves: a 128-bit shift is a library call.)
+fn has(set: u128, c: u8) -> bool {
+    c < 128 && (if c < 64 { set as u64 >> c } else { (set >> 64) as u64 >> (c - 64) }) & 1 != 0
 }
 
 /// Writes `name` as GNU's `quotef` shows it under `LC_ALL=C`: bare when
@@ -104,10 +86,25 @@ fn all_in(name: &[u8], set: u128) -> bool {
 /// control bytes and bytes >= 0x80 as `$'\n'`/`$'\377'` segments; or in
 /// double quotes when it holds a `'` and nothing a double quote would mind.
 pub fn quote(out: &mut impl Sink, name: &[u8]) {
-    if !name.is_empty() && all_in(name, BARE) {
+    // One pass: may it go bare, may it go in double quotes, has it a `'`.
+    let (mut bare, mut double, mut apostrophe) = (!name.is_empty(), true, false);
+    for (i, &c) in name.iter().enumerate() {
+        // `#` `~` are bare past the first byte, `{` `}` in a longer name;
+        // where they are not bare, double quotes take them.
+        let special = match c {
+            b'#' | b'~' => Some(i > 0),
+            b'{' | b'}' => Some(name.len() > 1),
+            _ => None,
+        };
+        let plain = has(PLAIN, c);
+        bare &= plain || special == Some(true);
+        double &= plain || special == Some(false) || has(QUOTED, c);
+        apostrophe |= c == b'\'';
+    }
+    if bare {
         return out.put(name);
     }
-    if name.iter().any(|&c| c == b'\'') && all_in(name, COMPAT) {
+    if apostrophe && double {
         out.byte(b'"');
         out.put(name);
         return out.byte(b'"');
