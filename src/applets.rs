@@ -8,7 +8,6 @@
 use crate::args::{chop, Args, Env};
 use crate::io::{self, complain, Out};
 use crate::sys::{self, CStr};
-use femtobox::errno::Errno;
 use femtobox::getopt::{self, Getopt, Item, Spec};
 use femtobox::text::Sink;
 use femtobox::text::{basename, find};
@@ -216,14 +215,10 @@ fn install(args: Args, me: Args) -> u8 {
     // When DIR/BASE is this very binary, symlinks are relative (`echo ->
     // femtobox`): the tree keeps working as a container's or initramfs' root.
     let here = at.is_ok_and(|at| sys::same_file(at, CStr::new(base), CStr::new(exe)));
-    let target = CStr::new(if here { base } else { exe });
+    let from = CStr::new(if here && sym { base } else { exe });
     let mut status = 0;
     for name in NAMES.split_inclusive(|&c| c == 0) {
-        let made = at.and_then(|at| match sym {
-            true => sys::symlinkat(target, at, CStr::new(name)),
-            false => sys::linkat(CStr::new(exe), at, CStr::new(name)),
-        });
-        if let Err(e) = made {
+        if let Err(e) = at.and_then(|at| sys::link(sym, from, at, CStr::new(name))) {
             // `DIR/NAME`, without a second `/` after a DIR ending in one.
             let mut m = io::msg(BOX);
             let dir = chop(dir);

@@ -263,16 +263,16 @@ pub fn open_dir(path: CStr) -> Result<i32> {
     check(unsafe { syscall5(OPENAT, AT_FDCWD, path.addr(), O_PATH_DIRECTORY, 0, 0) }).map(|fd| fd as i32)
 }
 
-/// A hard link `name` in directory `dir` to `old`.
-pub fn linkat(old: CStr, dir: i32, name: CStr) -> Result<usize> {
-    // SAFETY: both paths are NUL-terminated; flags 0.
-    check(unsafe { syscall5(LINKAT, AT_FDCWD, old.addr(), dir as usize, name.addr(), 0) })
-}
-
-/// A symlink `name` in directory `dir` pointing at `target`.
-pub fn symlinkat(target: CStr, dir: i32, name: CStr) -> Result<usize> {
-    // SAFETY: both paths are NUL-terminated.
-    check(unsafe { syscall5(SYMLINKAT, target.addr(), dir as usize, name.addr(), 0, 0) })
+/// `name` in directory `dir` as a symlink to `from` (`sym`), or as a hard
+/// link to the file `from`.
+pub fn link(sym: bool, from: CStr, dir: i32, name: CStr) -> Result<usize> {
+    let (dir, name) = (dir as usize, name.addr());
+    let (n, a1, a2, a3, a4) = match sym {
+        true => (SYMLINKAT, from.addr(), dir, name, 0),
+        false => (LINKAT, AT_FDCWD, from.addr(), dir, name),
+    };
+    // SAFETY: both paths are NUL-terminated; linkat's flags are 0.
+    check(unsafe { syscall5(n, a1, a2, a3, a4, 0) })
 }
 
 /// Are `name` in directory `dir` and `path` one file (same device and
