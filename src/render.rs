@@ -40,55 +40,54 @@ impl Render {
 
     pub fn feed(&mut self, out: &mut impl Sink, input: &[u8]) {
         for &c in input {
-            if c == b'\n' {
-                self.newlines = (self.newlines + 1).min(2);
-                if self.newlines > 0 {
-                    // An empty line.
-                    if self.newlines == 2 && self.on(SQUEEZE) {
-                        continue;
-                    }
-                    if self.on(NUMBER) && !self.on(NONBLANK) {
-                        self.number(out);
-                    }
+            let nl = c == b'\n';
+            if self.newlines >= 0 {
+                // At the start of a line; a newline here ends an empty one.
+                if nl && self.newlines > 0 && self.on(SQUEEZE) {
+                    self.newlines = 2;
+                    continue;
                 }
+                if self.on(NUMBER) && !(nl && self.on(NONBLANK)) {
+                    self.number(out);
+                }
+            }
+            self.newlines = if nl { (self.newlines + 1).min(2) } else { -1 };
+            // A `\r` held back under -E: `^M` before a newline, else itself.
+            if self.pending_cr {
+                self.pending_cr = false;
+                if nl {
+                    out.byte(b'^');
+                    out.byte(b'M');
+                } else {
+                    out.byte(b'\r');
+                }
+            }
+            if nl {
                 if self.on(ENDS) {
-                    if self.pending_cr {
-                        out.put(b"^M");
-                        self.pending_cr = false;
-                    }
                     out.byte(b'$');
                 }
                 out.byte(b'\n');
                 continue;
             }
-            if self.pending_cr {
-                out.byte(b'\r');
-                self.pending_cr = false;
-            }
-            if self.newlines >= 0 && self.on(NUMBER) {
-                self.number(out);
-            }
-            self.newlines = -1;
-            if self.on(NONPRINTING) {
-                let low = c & 127;
+            let np = self.on(NONPRINTING);
+            let mut b = c;
+            if np {
                 if c >= 128 {
-                    out.put(b"M-");
+                    out.byte(b'M');
+                    out.byte(b'-');
                 }
-                if low == 127 {
-                    out.put(b"^?");
-                } else if low >= 32 || c == b'\t' && !self.on(TABS) {
-                    out.byte(low);
-                } else {
-                    out.byte(b'^');
-                    out.byte(low + 64);
-                }
-            } else if c == b'\t' && self.on(TABS) {
-                out.put(b"^I");
+                b = c & 127;
             } else if c == b'\r' && self.on(ENDS) {
                 self.pending_cr = true;
-            } else {
-                out.byte(c);
+                continue;
             }
+            // `^X` for TAB under -T, and under -v for the other control
+            // bytes and DEL (`^?`).
+            if b == b'\t' && self.on(TABS) || np && (b < 32 && c != b'\t' || b == 127) {
+                out.byte(b'^');
+                b ^= 64;
+            }
+            out.byte(b);
         }
     }
 
