@@ -54,12 +54,13 @@ impl Sink for Out {
 
     #[inline(never)]
     fn byte(&mut self, b: u8) {
-        if self.len >= OUT_SIZE {
-            let _ = self.flush();
-        }
         if let Some(d) = self.buf.get_mut(self.len) {
             d.write(b);
             self.len += 1;
+        }
+        // Full: out it goes (the next byte always finds room).
+        if self.len >= OUT_SIZE {
+            let _ = self.flush();
         }
     }
 }
