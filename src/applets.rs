@@ -155,7 +155,9 @@ pub fn answer(prog: &[u8], help: bool, usage: &[u8]) -> u8 {
         out.put(b"Usage: ");
         out.put(usage);
     } else {
-        out.put(usage.split(|&c| c == b' ').next().unwrap_or_default());
+        for &c in usage.iter().take_while(|&&c| c != b' ') {
+            out.byte(c);
+        }
         out.put(VERSION);
     }
     out.finish(prog)
