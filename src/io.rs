@@ -39,7 +39,7 @@ pub const OUT_SIZE: usize = 3840;
 /// (repr(C)) so the other fields sit at short offsets.
 #[repr(C)]
 pub struct Out {
-    len: usize,
+    len: u32,
     fd: i32,
     err: Option<Errno>,
     buf: [MaybeUninit<u8>; OUT_SIZE],
@@ -54,12 +54,12 @@ impl Sink for Out {
 
     #[inline(never)]
     fn byte(&mut self, b: u8) {
-        if let Some(d) = self.buf.get_mut(self.len) {
+        if let Some(d) = self.buf.get_mut(self.len as usize) {
             d.write(b);
             self.len += 1;
         }
         // Full: out it goes (the next byte always finds room).
-        if self.len >= OUT_SIZE {
+        if self.len as usize >= OUT_SIZE {
             let _ = self.flush();
         }
     }
@@ -74,7 +74,7 @@ impl Out {
     #[inline(never)]
     pub fn flush(&mut self) -> Result<()> {
         if self.err.is_none() {
-            let filled = self.buf.get(..self.len).unwrap_or_default();
+            let filled = self.buf.get(..self.len as usize).unwrap_or_default();
             // SAFETY: the first `len` bytes of buf were initialised by `byte`,
             // and MaybeUninit<u8> has the layout of u8.
             let filled = unsafe { &*(filled as *const [MaybeUninit<u8>] as *const [u8]) };
