@@ -201,8 +201,7 @@ impl Cat<'_> {
             };
             if self.render.flags == 0 {
                 if let Err(e) = io::write_all(STDOUT, data) {
-                    complain(self.prog, b"write error", Some(e));
-                    return false;
+                    return io::write_failed(self.prog, e) == 0;
                 }
             } else {
                 self.render.feed(&mut self.out, data);

@@ -93,8 +93,7 @@ impl Out {
         match self.flush() {
             Ok(()) => 0,
             Err(e) => {
-                msg(prog).end(b"write error", Some(e));
-                1
+                write_failed(prog, e)
             }
         }
     }
@@ -117,6 +116,13 @@ impl Out {
         self.byte(b'\n');
         let _ = self.flush();
     }
+}
+
+/// `PROG: write error: <strerror>`; returns 1, the status it means.
+#[inline(never)]
+pub fn write_failed(prog: &[u8], e: Errno) -> u8 {
+    complain(prog, b"write error", Some(e));
+    1
 }
 
 /// A message to stderr, begun with `PROG: `.
