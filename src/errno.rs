@@ -17,10 +17,11 @@ impl Errno {
     pub const ENOSPC: Errno = Errno(28);
     pub const ENAMETOOLONG: Errno = Errno(36);
 
-    /// The glibc `strerror` text, or `None` for a number we carry no text for
-    /// (the caller prints `Unknown error N`).
-    pub fn text(self) -> Option<&'static [u8]> {
-        // One blob, entries `CODE TEXT NUL`: a few bytes per entry, no pointer table.
+    /// The glibc `strerror` text and true; or, for a number we carry no
+    /// text for, `Unknown error ` (the caller adds the number) and false.
+    pub fn text(self) -> (&'static [u8], bool) {
+        // One blob, entries `CODE TEXT NUL`: a few bytes per entry, no pointer
+        // table. Code 0 ends it: the text for every other number.
         const TEXTS: &[u8] = b"\x01Operation not permitted\0\
 \x02No such file or directory\0\
 \x05Input/output error\0\
@@ -37,16 +38,17 @@ impl Errno {
 \x1eRead-only file system\0\
 \x20Broken pipe\0\
 \x24File name too long\0\
-\x28Too many levels of symbolic links";
+\x28Too many levels of symbolic links\0\
+\x00Unknown error ";
         let mut rest = TEXTS;
         while let Some((&code, tail)) = rest.split_first() {
             let len = tail.iter().position(|&b| b == 0).unwrap_or(tail.len());
-            let (text, next) = tail.split_at_checked(len)?;
-            if code as u16 == self.0 {
-                return Some(text);
+            let (text, next) = tail.split_at_checked(len).unwrap_or_default();
+            if code == 0 || code as u16 == self.0 {
+                return (text, code != 0);
             }
             rest = next.get(1..).unwrap_or_default();
         }
-        None
+        (b"", false)
     }
 }

@@ -105,12 +105,10 @@ impl Out {
         self.put(what);
         if let Some(e) = e {
             self.put(b": ");
-            match e.text() {
-                Some(t) => self.put(t),
-                None => {
-                    self.put(b"Unknown error ");
-                    femtobox::text::num(self, e.0 as u64, 0);
-                }
+            let (text, known) = e.text();
+            self.put(text);
+            if !known {
+                femtobox::text::num(self, e.0 as u64, 0);
             }
         }
         self.byte(b'\n');

@@ -10,7 +10,7 @@ use femtobox::errno;
 /// The size ceiling of the default build: a ratchet that only ever comes
 /// down. The goals are 6144 bytes for the five applets and then 4096 (see
 /// README "Size"); until they are met this holds the ground gained.
-const BUDGET: u64 = 10344;
+const BUDGET: u64 = 10336;
 
 fn shipped() -> elf::Elf {
     elf::parse(&std::fs::read(bin()).expect("read the binary")).expect("parse the binary")
@@ -113,20 +113,22 @@ fn the_symbols_build_is_the_shipped_code() {
 #[test]
 fn every_error_text_is_glibc_s() {
     for n in 1..=133u16 {
-        if let Some(text) = errno::Errno(n).text() {
-            let want = std::io::Error::from_raw_os_error(n as i32).to_string();
-            let want = want.split(" (os error").next().unwrap();
-            assert_eq!(String::from_utf8_lossy(text), want, "errno {n}");
+        let want = std::io::Error::from_raw_os_error(n as i32).to_string();
+        let want = want.split(" (os error").next().unwrap();
+        match errno::Errno(n).text() {
+            (text, true) => assert_eq!(String::from_utf8_lossy(text), want, "errno {n}"),
+            // The number follows: glibc's `Unknown error N`.
+            (text, false) => assert_eq!(text, b"Unknown error ", "errno {n}"),
         }
     }
-    assert_eq!(errno::Errno(0).text(), None);
-    assert_eq!(errno::Errno(4095).text(), None);
+    assert_eq!(errno::Errno(0).text(), (&b"Unknown error "[..], false));
+    assert_eq!(errno::Errno(4095).text(), (&b"Unknown error "[..], false));
 }
 
 #[test]
 fn the_spec_s_error_texts_are_all_there() {
     // SPEC.md "Common rules", plus what --install meets.
     for n in [2, 13, 21, 28, 32, 9, 5, 11, 40, 36, 20, 17, 18, 1, 30, 22, 27] {
-        assert!(errno::Errno(n).text().is_some(), "errno {n} has no text");
+        assert!(errno::Errno(n).text().1, "errno {n} has no text");
     }
 }
