@@ -87,6 +87,12 @@ const OPTIONS: &[u8] = b"--help\0--list\0--version\0--install\0";
 const VERSION: &[u8] = concat!(" (femtobox) ", env!("CARGO_PKG_VERSION"), "\n").as_bytes();
 const USAGE: &[u8] = b"Usage: femtobox [APPLET [ARG]... | --list | --install [-s] DIR]\nApplets: ";
 
+/// Which of OPTIONS argv[1] is.
+#[inline(never)]
+fn option(args: Args) -> Option<usize> {
+    find(OPTIONS, args.arg(1))
+}
+
 /// Runs the applet named by `args` and returns the exit status.
 pub fn dispatch(me: Args, env: Env) -> u8 {
     let mut args = me;
@@ -96,7 +102,7 @@ pub fn dispatch(me: Args, env: Env) -> u8 {
         name = name.get(1..).unwrap_or_default();
     }
     while find(b"femtobox\0", name).is_some() {
-        match find(OPTIONS, args.arg(1)) {
+        match option(args) {
             Some(1) => return list(io::STDOUT, b"", b'\n'),
             Some(2) => return answer(BOX, false, b"femtobox"),
             Some(3) => return install(args.skip(1), me),
@@ -141,7 +147,7 @@ fn list(fd: i32, head: &[u8], sep: u8) -> u8 {
 /// `answer`). Then returns the status (1 if that output failed, else 0);
 /// None when neither was asked for.
 pub fn help_version(args: Args, usage: &[u8]) -> Option<u8> {
-    match find(OPTIONS, args.arg(1)) {
+    match option(args) {
         Some(i) if args.len() == 2 && i & 1 == 0 => Some(answer(args.prog(), i == 0, usage)),
         _ => None,
     }
