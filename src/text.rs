@@ -101,19 +101,23 @@ pub fn quote(out: &mut impl Sink, name: &[u8]) {
         double &= plain || special == Some(false) || has(QUOTED, c);
         apostrophe |= c == b'\'';
     }
-    if bare {
-        return out.put(name);
+    // The quote around it: none, `"` or `'`.
+    let q = match () {
+        _ if bare => 0,
+        _ if apostrophe && double => b'"',
+        _ => b'\'',
+    };
+    if q != 0 {
+        out.byte(q);
     }
-    if apostrophe && double {
-        out.byte(b'"');
-        out.put(name);
-        return out.byte(b'"');
-    }
-    out.byte(b'\'');
     // Inside a `$'...'` segment: it must be closed (`''` reopens the plain
     // quote) before a plain byte.
     let mut escaping = false;
     for &c in name {
+        if q != b'\'' {
+            out.byte(c);
+            continue;
+        }
         // \a \b \t \n \v \f \r have letters; other unprintables are octal.
         let letter = match c {
             7..=13 => b"abtnvfr".get(c as usize - 7).copied(),
@@ -141,5 +145,7 @@ pub fn quote(out: &mut impl Sink, name: &[u8]) {
         }
         escaping = false;
     }
-    out.byte(b'\'');
+    if q != 0 {
+        out.byte(q);
+    }
 }
