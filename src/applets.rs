@@ -187,7 +187,7 @@ pub fn options(args: &mut Args, env: Env, spec: &'static Spec, usage: &[u8]) -> 
                 kept += 1;
             }
             bad => {
-                let mut m = Out::new(io::STDERR);
+                let mut m = io::msg(args.prog());
                 getopt::complain(&mut m, args.prog(), spec, bad);
                 let _ = m.flush();
                 return Err(1);

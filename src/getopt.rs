@@ -139,20 +139,20 @@ fn nth(list: &[u8], i: usize) -> &[u8] {
     b""
 }
 
-/// glibc's message for a bad option, then `Try 'PROG --help' ...`.
+/// glibc's message for a bad option (after the `PROG: ` the sink holds
+/// already), then `Try 'PROG --help' ...`.
 pub fn complain(out: &mut impl Sink, prog: &[u8], spec: &Spec, item: Item) {
     let c = [match item {
         Item::Invalid(c) => c,
         _ => 0,
     }];
     let (head, what, tail): (&[u8], &[u8], &[u8]) = match item {
-        Item::Invalid(_) => (b": invalid option -- '", &c, b"'"),
-        Item::Unrecognized(arg) => (b": unrecognized option '", arg, b"'"),
-        Item::Ambiguous(arg, _) => (b": option '", arg, b"' is ambiguous; possibilities:"),
-        Item::NoArgument(i) => (b": option '--", nth(spec.long, i), b"' doesn't allow an argument"),
+        Item::Invalid(_) => (b"invalid option -- '", &c, b"'"),
+        Item::Unrecognized(arg) => (b"unrecognized option '", arg, b"'"),
+        Item::Ambiguous(arg, _) => (b"option '", arg, b"' is ambiguous; possibilities:"),
+        Item::NoArgument(i) => (b"option '--", nth(spec.long, i), b"' doesn't allow an argument"),
         Item::Opt(_) | Item::Operand(_) => (b"", b"", b""),
     };
-    out.put(prog);
     out.put(head);
     out.put(what);
     out.put(tail);

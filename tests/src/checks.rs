@@ -341,7 +341,7 @@ pub fn check_getopt(data: &[u8]) {
             Item::Opt(c) => got.push(format!("option {c}")),
             Item::Operand(a) => got.push(format!("operand {}", String::from_utf8_lossy(a))),
             bad => {
-                let mut m = Buf::default();
+                let mut m = Buf(b"P: ".to_vec());
                 getopt::complain(&mut m, b"P", &CAT, bad);
                 got.push(String::from_utf8_lossy(&m.0).into_owned());
                 break;
