@@ -155,6 +155,7 @@ pub fn help_version(args: Args, usage: &[u8]) -> Option<u8> {
 
 /// `usage` is `NAME SYNOPSIS\n`: help prints `Usage: ` and it, version
 /// `NAME (femtobox) X.Y.Z`. Returns 1 if that output failed, else 0.
+#[cold]
 pub fn answer(prog: &[u8], help: bool, usage: &[u8]) -> u8 {
     let mut out = Out::new(io::STDOUT);
     if help {
@@ -203,6 +204,7 @@ pub fn options(args: &mut Args, env: Env, spec: &'static Spec, usage: &[u8]) -> 
 /// once (so no path is ever joined). Existing files are left alone and
 /// reported; the status is 1 if any link failed.
 #[inline(never)]
+#[cold]
 fn install(args: Args, me: Args) -> u8 {
     let n = args.len();
     // `--install DIR` or `--install -s DIR`; a lone `-s` is no DIR.
