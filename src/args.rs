@@ -82,6 +82,8 @@ impl Args {
 
     /// Makes `arg`, one of this vector's own entries, entry `i` (getopt
     /// style: the operands moved to the front once the options are read).
+    // #[cold] lays its callers out for size (measured).
+    #[cold]
     pub fn set(self, i: usize, arg: &'static [u8]) {
         if i < self.len {
             // SAFETY: the vector is the kernel's, on our own writable stack,
@@ -103,6 +105,8 @@ impl Args {
     }
 
     /// The program name for messages: argv[0] as given.
+    // #[cold] lays its callers out for size (measured).
+    #[cold]
     pub fn prog(self) -> &'static [u8] {
         self.arg(0)
     }
