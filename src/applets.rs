@@ -186,7 +186,8 @@ pub fn options(args: &mut Args, env: Env, spec: &'static Spec, usage: &[u8]) -> 
             }
             Item::Opt(c) => flags |= spec.bits_of(c),
             Item::Operand(a) => {
-                args.set(kept, a);
+                // SAFETY: `a` is an entry of `args`, from its own iterator.
+                unsafe { args.set(kept, a) };
                 kept += 1;
             }
             bad => {

@@ -80,14 +80,19 @@ impl Args {
         Args { argv: unsafe { self.argv.add(n) }, len: self.len - n }
     }
 
-    /// Makes `arg`, one of this vector's own entries, entry `i` (getopt
-    /// style: the operands moved to the front once the options are read).
+    /// Makes `arg` entry `i` (getopt style: the operands moved to the front
+    /// once the options are read).
+    ///
+    /// SAFETY (for callers): `arg` is one of this vector's own entries (as
+    /// `get`/`iter` hand them out), so it starts a NUL-terminated string that
+    /// lives as long as the process.
     // #[cold] lays its callers out for size (measured).
     #[cold]
-    pub fn set(self, i: usize, arg: &'static [u8]) {
+    pub unsafe fn set(self, i: usize, arg: &'static [u8]) {
         if i < self.len {
             // SAFETY: the vector is the kernel's, on our own writable stack,
-            // and i is inside it; `arg` starts a NUL-terminated entry of it.
+            // and i is inside it; `arg` starts a NUL-terminated entry of it
+            // (the caller's promise).
             // Only this thread exists; nothing holds a reference into the
             // vector (it is only ever read through this raw pointer).
             unsafe { self.argv.add(i).write(arg.as_ptr()) }

@@ -94,9 +94,7 @@ impl Out {
     pub fn finish(&mut self, prog: &[u8]) -> u8 {
         match self.flush() {
             Ok(()) => 0,
-            Err(e) => {
-                write_failed(prog, e)
-            }
+            Err(e) => write_failed(prog, e),
         }
     }
 

@@ -272,6 +272,9 @@ fn no_memory_for_the_buffer_is_memory_exhausted_as_in_gnu() {
     }
     // 300 KiB of address space: the binary runs, its 256 KiB buffer does not fit.
     let out = bash("ulimit -v 300; exec -a yes \"$B\"");
-    assert_eq!((out.status, String::from_utf8_lossy(&out.stderr).into_owned()), (Some(1), "yes: memory exhausted\n".into()));
+    assert_eq!(
+        (out.status, String::from_utf8_lossy(&out.stderr).into_owned()),
+        (Some(1), "yes: memory exhausted\n".into())
+    );
     assert_eq!(out.stdout, b"");
 }
