@@ -227,8 +227,9 @@ fn install(args: Args, me: Args) -> u8 {
     let at = sys::open_dir(CStr::new(dir));
     // When DIR/BASE is this very binary, symlinks are relative (`echo ->
     // femtobox`): the tree keeps working as a container's or initramfs' root.
-    let here = at.is_ok_and(|at| sys::same_file(at, CStr::new(base), CStr::new(exe)));
-    let from = CStr::new(if here && sym { base } else { exe });
+    // (Hard links need no such check.)
+    let here = |at| sys::same_file(at, CStr::new(base), CStr::new(exe));
+    let from = CStr::new(if sym && at.is_ok_and(here) { base } else { exe });
     let mut status = 0;
     for name in NAMES.split_inclusive(|&c| c == 0) {
         if let Err(e) = at.and_then(|at| sys::link(sym, from, at, CStr::new(name))) {

@@ -331,3 +331,26 @@ fn symlinks_and_hard_links_run_the_applet() {
     assert_cmd::Command::new(dir.join("-false")).assert().code(1);
     assert_cmd::Command::new(dir.join("copied-box")).assert().code(127).stderr("copied-box: applet not found\n");
 }
+
+#[test]
+fn install_makes_each_link_with_one_call_and_stats_only_for_symlinks() {
+    let dir = tempdir("install-calls");
+    let n = applets().len();
+    let hard = dir.join("hard");
+    std::fs::create_dir(&hard).unwrap();
+    if let Some(calls) = syscalls("femtobox", &["--install", hard.to_str().unwrap()]) {
+        let mut want = vec!["readlink", "openat"];
+        want.extend(std::iter::repeat_n("linkat", n));
+        want.push("exit_group");
+        assert_eq!(calls, want);
+    }
+    let soft = dir.join("soft");
+    std::fs::create_dir(&soft).unwrap();
+    if let Some(calls) = syscalls("femtobox", &["--install", "-s", soft.to_str().unwrap()]) {
+        // Is DIR/femtobox this binary? (It is not: the links are absolute.)
+        let mut want = vec!["readlink", "openat", "newfstatat"];
+        want.extend(std::iter::repeat_n("symlinkat", n));
+        want.push("exit_group");
+        assert_eq!(calls, want);
+    }
+}
