@@ -128,8 +128,8 @@ impl Cat<'_> {
 
     /// Reports `NAME: <strerror>` (without an error: `NAME: input file is
     /// output file`) and marks the run failed; cat goes on.
-    #[inline(never)]
     // #[cold]: the rare path, laid out for size (measured).
+    #[inline(never)]
     #[cold]
     fn fail(&mut self, name: &[u8], e: Option<Errno>) -> bool {
         let mut m = msg(self.prog);

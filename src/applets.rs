@@ -157,6 +157,7 @@ pub fn help_version(args: Args, usage: &[u8]) -> Option<u8> {
 
 /// `usage` is `NAME SYNOPSIS\n`: help prints `Usage: ` and it, version
 /// `NAME (femtobox) X.Y.Z`. Returns 1 if that output failed, else 0.
+// #[cold]: the rare path, laid out for size (measured).
 #[cold]
 pub fn answer(prog: &[u8], help: bool, usage: &[u8]) -> u8 {
     let mut out = Out::new(io::STDOUT);
@@ -206,6 +207,7 @@ pub fn options(args: &mut Args, env: Env, spec: &'static Spec, usage: &[u8]) -> 
 /// this binary as DIR/NAME for every applet, made relative to DIR opened
 /// once (so no path is ever joined). Existing files are left alone and
 /// reported; the status is 1 if any link failed.
+// #[cold]: the rare path, laid out for size (measured).
 #[inline(never)]
 #[cold]
 fn install(args: Args, me: Args) -> u8 {

@@ -143,6 +143,7 @@ fn nth(list: &[u8], i: usize) -> &[u8] {
 
 /// glibc's message for a bad option (after the `PROG: ` the sink holds
 /// already), then `Try 'PROG --help' ...`.
+// #[cold]: the rare path, laid out for size (measured).
 #[cold]
 pub fn complain(out: &mut impl Sink, prog: &[u8], spec: &Spec, item: Item) {
     let c = [match item {

@@ -100,8 +100,8 @@ impl Out {
 
     /// Ends a message: `WHAT`, then `: <strerror>` with an error number,
     /// then a newline; sends it. A failing stderr has nowhere to complain.
-    #[inline(never)]
     // #[cold]: the rare path, laid out for size (measured).
+    #[inline(never)]
     #[cold]
     pub fn end(&mut self, what: &[u8], e: Option<Errno>) {
         self.put(what);
