@@ -86,6 +86,7 @@ pub fn exit_group(status: u8) -> ! {
     }
 }
 
+/// Errors (man 2 read): EAGAIN EBADF EFAULT EINTR EINVAL EIO EISDIR
 /// Reads into `buf`, retrying `EINTR`; returns the part the kernel filled
 /// (empty at the end of the input).
 pub fn read(fd: i32, buf: &mut [MaybeUninit<u8>]) -> Result<&[u8]> {
@@ -102,6 +103,8 @@ pub fn read(fd: i32, buf: &mut [MaybeUninit<u8>]) -> Result<&[u8]> {
     Ok(unsafe { &*(filled as *const [MaybeUninit<u8>] as *const [u8]) })
 }
 
+/// Errors (man 2 write): EAGAIN EBADF EDESTADDRREQ EDQUOT EFAULT EFBIG EINTR EINVAL EIO
+/// ENOSPC EPERM EPIPE
 pub fn write(fd: i32, buf: &[u8]) -> Result<usize> {
     // SAFETY: the kernel reads at most buf.len() bytes from buf.
     check(unsafe { syscall5(WRITE, fd as usize, buf.as_ptr() as usize, buf.len(), 0, 0) })
@@ -119,12 +122,16 @@ pub fn poll_out(fd: i32) {
     unsafe { syscall5(POLL, &mut pfd as *mut u64 as usize, 1, usize::MAX, 0, 0) };
 }
 
+/// Errors (man 2 openat, read-only): EACCES EBADF EBUSY EDQUOT EEXIST EFAULT EFBIG EINTR
+/// EINVAL EISDIR ELOOP EMFILE ENAMETOOLONG ENFILE ENODEV ENOENT ENOMEM ENOSPC ENOTDIR
+/// ENXIO EOPNOTSUPP EOVERFLOW EPERM EROFS ETXTBSY EAGAIN
 /// Opens `path` read-only.
 pub fn open(path: CStr) -> Result<i32> {
     // SAFETY: path is NUL-terminated; O_RDONLY is 0.
     check(unsafe { syscall5(OPENAT, AT_FDCWD, path.addr(), 0, 0, 0) }).map(|fd| fd as i32)
 }
 
+/// Errors (man 2 close): EBADF EINTR EIO ENOSPC EDQUOT
 /// Closes `fd`; the error, if any (small enough to come back in a register).
 // Inlined: the call would cost more than the syscall setup (measured).
 #[inline(always)]
@@ -162,6 +169,9 @@ pub enum Copy {
     Sendfile,
 }
 
+/// Errors (man 2 copy_file_range, splice, sendfile): EAGAIN EBADF EFAULT EFBIG EINVAL EIO
+/// EISDIR ENOMEM ENOSPC EOPNOTSUPP EOVERFLOW EPERM ESPIPE ETXTBSY EXDEV ENOSYS
+/// (ENOSYS: a kernel without the call).
 /// Moves up to `len` bytes from `from` to `to` (at their offsets) without
 /// passing them through user space.
 pub fn copy(how: Copy, from: i32, to: i32, len: usize) -> Result<usize> {
@@ -186,6 +196,7 @@ pub fn grow_pipe(fd: i32, size: usize) {
     unsafe { syscall5(FCNTL, fd as usize, F_SETPIPE_SZ, size, 0, 0) };
 }
 
+/// Errors (man 2 vmsplice): EAGAIN EBADF EINVAL ENOMEM
 /// Maps `buf` into the pipe `fd` (vmsplice): the pipe refers to these pages,
 /// which must therefore never change afterwards. Returns the bytes taken.
 pub fn vmsplice(fd: i32, buf: &'static [u8]) -> Result<usize> {
@@ -194,6 +205,7 @@ pub fn vmsplice(fd: i32, buf: &'static [u8]) -> Result<usize> {
     check(unsafe { syscall5(VMSPLICE, fd as usize, iov.as_ptr() as usize, 1, 0, 0) })
 }
 
+/// Errors (man 2 fstat): EBADF EFAULT ENOMEM EOVERFLOW
 // Inlined: its Result<Stat> then never goes through memory (measured: -96).
 #[inline(always)]
 pub fn fstat(fd: i32) -> Result<Stat> {
@@ -206,6 +218,7 @@ pub fn fstat(fd: i32) -> Result<Stat> {
     Ok(Stat { dev: st[0], ino: st[1], mode: st[3] as u32, size: st[6] as i64 })
 }
 
+/// Errors (man 2 lseek): EBADF EINVAL ENXIO EOVERFLOW ESPIPE
 /// The descriptor's read offset.
 pub fn tell(fd: i32) -> Result<usize> {
     const SEEK_CUR: usize = 1;
@@ -213,6 +226,7 @@ pub fn tell(fd: i32) -> Result<usize> {
     check(unsafe { syscall5(LSEEK, fd as usize, 0, SEEK_CUR, 0, 0) })
 }
 
+/// Errors (man 2 mmap, anonymous): EAGAIN EINVAL ENFILE ENODEV ENOMEM EOVERFLOW EPERM
 /// `len` bytes of fresh zeroed memory, read+write, for the life of the
 /// process.
 pub fn alloc(len: usize) -> Result<&'static mut [u8]> {
@@ -259,11 +273,15 @@ impl CStr {
     }
 }
 
+/// Errors (man 2 readlink): EACCES EBADF EFAULT EINVAL EIO ELOOP ENAMETOOLONG ENOENT
+/// ENOMEM ENOTDIR
 pub fn readlink(path: CStr, buf: &mut [u8]) -> Result<usize> {
     // SAFETY: path is NUL-terminated; the kernel writes at most buf.len() bytes.
     check(unsafe { syscall5(READLINK, path.addr(), buf.as_mut_ptr() as usize, buf.len(), 0, 0) })
 }
 
+/// Errors (man 2 openat, O_PATH|O_DIRECTORY): EACCES EFAULT EINTR ELOOP EMFILE
+/// ENAMETOOLONG ENFILE ENOENT ENOMEM ENOTDIR
 /// The directory `path`, opened only to name things inside it (O_PATH:
 /// no permission to read it is needed).
 pub fn open_dir(path: CStr) -> Result<i32> {
@@ -272,6 +290,8 @@ pub fn open_dir(path: CStr) -> Result<i32> {
     check(unsafe { syscall5(OPENAT, AT_FDCWD, path.addr(), O_PATH_DIRECTORY, 0, 0) }).map(|fd| fd as i32)
 }
 
+/// Errors (man 2 linkat, symlinkat): EACCES EBADF EDQUOT EEXIST EFAULT EINVAL EIO ELOOP
+/// EMLINK ENAMETOOLONG ENOENT ENOMEM ENOSPC ENOTDIR EPERM EROFS EXDEV
 /// `name` in directory `dir` as a symlink to `from` (`sym`), or as a hard
 /// link to the file `from`.
 pub fn link(sym: bool, from: CStr, dir: i32, name: CStr) -> Result<usize> {

@@ -89,7 +89,7 @@ fn has(set: u128, c: u8) -> bool {
 #[inline(always)]
 pub fn quote(out: &mut impl Sink, name: &[u8]) {
     // One pass: may it go bare, may it go in double quotes, has it a `'`.
-    let (mut bare, mut double, mut apostrophe) = (!name.is_empty(), true, false);
+    let (mut bare, mut double, mut apostrophe, mut last) = (!name.is_empty(), true, false, false);
     for (i, &c) in name.iter().enumerate() {
         // `#` `~` are bare past the first byte, `{` `}` in a longer name;
         // where they are not bare, double quotes take them.
@@ -102,6 +102,7 @@ pub fn quote(out: &mut impl Sink, name: &[u8]) {
         bare &= plain || special == Some(true);
         double &= plain || special == Some(false) || has(QUOTED, c);
         apostrophe |= c == b'\'';
+        last = c.wrapping_sub(b' ') > b'~' - b' ';
     }
     // The quote around it: none, `"` or `'`.
     let q = match () {
@@ -114,7 +115,16 @@ pub fn quote(out: &mut impl Sink, name: &[u8]) {
     }
     // Inside a `$'...'` segment: it must be closed (`''` reopens the plain
     // quote) before a plain byte.
-    let mut escaping = false;
+    //
+    // GNU's quirk, kept: gnulib's quotearg_buffer_restyled quotes a name
+    // holding a `'` in two passes when it cannot use double quotes: a dry
+    // run (looking for the double-quote form), then the real one, and its
+    // "inside `$'...'`" flag is not reset between them. So when the name
+    // ends with an escaped byte, the real pass starts as if inside a `$'`
+    // segment: a plain first byte gets `''` before it (`a'\233` is
+    // `'''a'\'''$'\233'`), an escaped one no `$'` (`\233'\315` is
+    // `'\233'\'''$'\315'`). Checked exhaustively against GNU cat.
+    let mut escaping = apostrophe & last;
     for &c in name {
         if q != b'\'' {
             out.byte(c);

@@ -180,67 +180,178 @@ pub fn check_render(data: &[u8]) {
 
 // ---- name quoting ----------------------------------------------------------
 
-/// GNU's shell-escape quoting of a file name in the C locale, written as
-/// gnulib's quotearg does it: first try bare, else single quotes with
-/// `'\''` and `$'...'` segments, preferring double quotes for a name whose
-/// only trouble is `'`.
+/// The quoting styles of gnulib's quotearg that `quotef` goes through.
+#[derive(Clone, Copy, PartialEq)]
+enum Style {
+    /// shell_escape_quoting_style: bare if it can be (outer quotes elided).
+    ShellEscape,
+    /// shell_escape_always_quoting_style: in `'...'`, `$'...'` for escapes.
+    ShellEscapeAlways,
+    /// c_quoting_style: `"..."` (chosen for names whose only trouble is `'`).
+    C,
+}
+
+/// GNU's shell-escape quoting of a file name in the C locale (`quotef`,
+/// as cat's messages use it): gnulib's `quotearg_buffer_restyled`
+/// (gnulib of April 2022, as in coreutils 9.1) transliterated statement by
+/// statement, its gotos as returns and loop restarts, for the styles and
+/// flags `quotef` reaches. It is deliberately not a restatement of the
+/// rule: it keeps the two-pass restart whose state leaks (the quirk).
 pub fn quote_model(name: &[u8]) -> Vec<u8> {
-    let n = name.len();
-    let plain = |i: usize, c: u8| -> bool {
-        c.is_ascii_alphanumeric()
-            || b"%+,-./@]_".contains(&c)
-            || (c == b'#' || c == b'~') && i != 0
-            || (c == b'{' || c == b'}') && n != 1
-    };
-    if n > 0 && name.iter().enumerate().all(|(i, &c)| plain(i, c)) {
-        return name.to_vec();
-    }
-    let dq_ok = |i: usize, c: u8| -> bool {
-        c.is_ascii_alphanumeric()
-            || b"%+,-./:@]_ '".contains(&c)
-            || (c == b'#' || c == b'~') && i == 0
-            || (c == b'{' || c == b'}') && n == 1
-    };
-    if name.contains(&b'\'') && name.iter().enumerate().all(|(i, &c)| dq_ok(i, c)) {
-        return [&b"\""[..], name, b"\""].concat();
-    }
-    let mut out = vec![b'\''];
-    let mut in_dollar = false;
-    for &c in name {
-        let esc: Option<Vec<u8>> = match c {
-            7 => Some(b"\\a".to_vec()),
-            8 => Some(b"\\b".to_vec()),
-            9 => Some(b"\\t".to_vec()),
-            10 => Some(b"\\n".to_vec()),
-            11 => Some(b"\\v".to_vec()),
-            12 => Some(b"\\f".to_vec()),
-            13 => Some(b"\\r".to_vec()),
-            32..=126 => None,
-            _ => Some(format!("\\{:03o}", c).into_bytes()),
-        };
-        match esc {
-            Some(e) => {
-                if !in_dollar {
-                    out.extend_from_slice(b"'$'");
-                    in_dollar = true;
-                }
-                out.extend_from_slice(&e);
+    quotearg(name, Style::ShellEscape, true)
+}
+
+fn quotearg(arg: &[u8], style: Style, quote_colon: bool) -> Vec<u8> {
+    let shell = style != Style::C;
+    let backslash_escapes = true;
+    let elide_outer_quotes = style == Style::ShellEscape;
+    let mut out = Vec::new();
+    // buffersize == 0 (a dry run) and orig_buffersize != 0.
+    let (mut dry, mut orig) = (false, false);
+    let mut pending_shell_escape_end = false;
+    let mut encountered_single_quote = false;
+    let mut all_c_and_shell_quote_compat = true;
+    let force = |arg: &[u8]| quotearg(arg, Style::ShellEscapeAlways, false);
+    'process_input: loop {
+        macro_rules! store {
+            ($($c:expr),*) => {{ $( if !dry { out.push($c) } )* }};
+        }
+        if !elide_outer_quotes {
+            store!(if shell { b'\'' } else { b'"' });
+        }
+        let mut i = 0;
+        while i < arg.len() {
+            let mut c = arg[i];
+            let mut escaping = false;
+            let mut compat = false;
+            let mut is_right_quote = false;
+            macro_rules! start_esc {
+                () => {{
+                    if elide_outer_quotes {
+                        return force(arg);
+                    }
+                    escaping = true;
+                    if shell && !pending_shell_escape_end {
+                        store!(b'\'', b'$', b'\'');
+                        pending_shell_escape_end = true;
+                    }
+                    store!(b'\\');
+                }};
             }
-            None if c == b'\'' => {
-                out.extend_from_slice(b"'\\''");
-                in_dollar = false;
+            if !shell && c == b'"' {
+                is_right_quote = true;
             }
-            None => {
-                if in_dollar {
-                    out.extend_from_slice(b"''");
-                    in_dollar = false;
+            // What the switch decides: store c as is (false), or escaped (true).
+            let escape: bool = match c {
+                b'?' if shell && elide_outer_quotes => return force(arg),
+                // (`?` is not "compatible": it never goes in double quotes.)
+                b'?' => false,
+                7 | 8 | 12 | 11 | 10 | 13 | 9 | b'\\' => {
+                    let esc = b"abtnvfr\\"[if c == b'\\' { 7 } else { c as usize - 7 }];
+                    if c == b'\\' && shell {
+                        if elide_outer_quotes {
+                            return force(arg);
+                        }
+                        false
+                    } else {
+                        if matches!(c, 10 | 13 | 9) && shell && elide_outer_quotes {
+                            return force(arg);
+                        }
+                        c = esc;
+                        true
+                    }
                 }
-                out.push(c);
+                b'{' | b'}' | b'#' | b'~' | b' ' => {
+                    let braces = c == b'{' || c == b'}';
+                    if (braces && arg.len() != 1) || (!braces && c != b' ' && i != 0) {
+                        false
+                    } else {
+                        compat = true;
+                        if shell && elide_outer_quotes {
+                            return force(arg);
+                        }
+                        false
+                    }
+                }
+                b'!' | b'"' | b'$' | b'&' | b'(' | b')' | b'*' | b';' | b'<' | b'=' | b'>' | b'[' | b'^' | b'`'
+                | b'|' => {
+                    if shell && elide_outer_quotes {
+                        return force(arg);
+                    }
+                    false
+                }
+                b'\'' => {
+                    encountered_single_quote = true;
+                    compat = true;
+                    if shell {
+                        if elide_outer_quotes {
+                            return force(arg);
+                        }
+                        if !dry && !orig {
+                            orig = true;
+                            dry = true;
+                        }
+                        store!(b'\'', b'\\', b'\'');
+                        pending_shell_escape_end = false;
+                    }
+                    false
+                }
+                b'%' | b'+' | b',' | b'-' | b'.' | b'/' | b'0'..=b':' | b'A'..=b'Z' | b']' | b'_' | b'a'..=b'z' => {
+                    compat = true;
+                    false
+                }
+                _ => {
+                    let printable = (b' '..=b'~').contains(&c);
+                    compat = printable;
+                    if backslash_escapes && !printable {
+                        start_esc!();
+                        store!(b'0' + (c >> 6), b'0' + ((c >> 3) & 7));
+                        c = b'0' + (c & 7);
+                        // goto store_c
+                        if pending_shell_escape_end && !escaping {
+                            store!(b'\'', b'\'');
+                            pending_shell_escape_end = false;
+                        }
+                        store!(c);
+                        all_c_and_shell_quote_compat &= compat;
+                        i += 1;
+                        continue;
+                    }
+                    false
+                }
+            };
+            let quote_too = ((backslash_escapes && !shell) || elide_outer_quotes) && quote_colon && c == b':';
+            if escape || quote_too || is_right_quote {
+                // store_escape:
+                start_esc!();
+            }
+            // store_c: END_ESC, then the byte.
+            if pending_shell_escape_end && !escaping {
+                store!(b'\'', b'\'');
+                pending_shell_escape_end = false;
+            }
+            store!(c);
+            all_c_and_shell_quote_compat &= compat;
+            i += 1;
+        }
+        if arg.is_empty() && shell && elide_outer_quotes {
+            return force(arg);
+        }
+        if shell && !elide_outer_quotes && encountered_single_quote {
+            if all_c_and_shell_quote_compat {
+                return quotearg(arg, Style::C, quote_colon);
+            } else if dry && orig {
+                // The real pass; pending_shell_escape_end is not reset.
+                dry = false;
+                out.clear();
+                continue 'process_input;
             }
         }
+        if !elide_outer_quotes {
+            store!(if shell { b'\'' } else { b'"' });
+        }
+        return out;
     }
-    out.push(b'\'');
-    out
 }
 
 pub fn check_quote(name: &[u8]) {

@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use femtobox::render::Render;
 use femtobox::text::quote;
-use femtobox_tests::checks::render_model;
+use femtobox_tests::checks::{quote_model, render_model};
 use std::ffi::OsString;
 
 use std::os::unix::ffi::OsStringExt;
@@ -238,6 +238,10 @@ fn names_in_messages_are_quoted_as_gnu_quotes_them() {
         (b"a\\b", "'a\\b'"),
         (b"\x1b[0m", "''$'\\033''[0m'"),
         (b"", "''"),
+        // GNU's two-pass quirk (see text::quote): a name with a `'` that
+        // ends in an escaped byte.
+        (b"a'\x9b", "'''a'\\'''$'\\233'"),
+        (b"\x9b'\xcd", "'\\233'\\'''$'\\315'"),
     ];
     for (name, shown) in cases {
         let mut out = Buf::default();
@@ -276,6 +280,89 @@ fn quoting_matches_gnu_for_every_byte_in_every_position() {
         let want = outcome(Path::new(&gnu), "cat", &args, b"", &[], &dir);
         let got = outcome(bin(), "cat", &args, b"", &[], &dir);
         assert_eq!(got, want, "ours: {}\ngnu: {}", got.show(), want.show());
+    }
+}
+
+/// The bytes whose mixes GNU quotes in every way it has: bare, `'...'`,
+/// `"..."`, `$'...'` segments, and the two-pass quirk.
+const QUOTE_ALPHABET: &[u8] = b"a '\"\\$~#\x01\n\x7f\x80\x9b\xff";
+
+/// Every name of 1 to 4 bytes over QUOTE_ALPHABET, and random ones of 5 to 8.
+fn quote_corpus() -> Vec<Vec<u8>> {
+    let mut names: Vec<Vec<u8>> = vec![vec![]];
+    let mut all = Vec::new();
+    for _ in 0..4 {
+        names = names.iter().flat_map(|n| QUOTE_ALPHABET.iter().map(move |&c| [n.as_slice(), &[c]].concat())).collect();
+        all.extend(names.iter().cloned());
+    }
+    let mut rng = Rng(0x5eed);
+    for _ in 0..20_000 {
+        let len = 5 + (rng.next() % 4) as usize;
+        all.push((0..len).map(|_| QUOTE_ALPHABET[(rng.next() % QUOTE_ALPHABET.len() as u64) as usize]).collect());
+    }
+    all
+}
+
+#[test]
+fn quoting_matches_gnu_exhaustively_over_awkward_bytes() {
+    if !has(&["cat"]) {
+        return;
+    }
+    let Some(gnu) = gnu("cat") else { return };
+    // An empty directory: every name is missing, so each gets one line
+    // `cat: NAME: No such file or directory` (quoting keeps it one line).
+    let dir = tempdir("quote-exhaustive");
+    let names = quote_corpus();
+    assert_eq!(names.len(), 14 + 14 * 14 + 14 * 14 * 14 + 14 * 14 * 14 * 14 + 20_000);
+    let mut compared = 0;
+    for chunk in names.chunks(8000) {
+        let args: Vec<OsString> = chunk.iter().map(|n| OsString::from_vec(n.clone())).collect();
+        let want = outcome(Path::new(&gnu), "cat", &args, b"", &[], &dir);
+        let got = outcome(bin(), "cat", &args, b"", &[], &dir);
+        let lines: Vec<&[u8]> = want.stderr.split_inclusive(|&c| c == b'\n').collect();
+        assert_eq!(lines.len(), chunk.len(), "one GNU line per name");
+        for (name, line) in chunk.iter().zip(&lines) {
+            // The model (a transliteration of gnulib) says what GNU says.
+            let model = [&b"cat: "[..], &quote_model(name), b": No such file or directory\n"].concat();
+            assert!(
+                model == *line,
+                "model {:?}: {:?}, GNU {:?}",
+                String::from_utf8_lossy(name),
+                String::from_utf8_lossy(&model),
+                String::from_utf8_lossy(line)
+            );
+        }
+        if got != want {
+            let ours: Vec<&[u8]> = got.stderr.split_inclusive(|&c| c == b'\n').collect();
+            for ((name, a), b) in chunk.iter().zip(&ours).zip(&lines) {
+                assert!(
+                    a == b,
+                    "{:?}: ours {:?}, GNU {:?}",
+                    String::from_utf8_lossy(name),
+                    String::from_utf8_lossy(a),
+                    String::from_utf8_lossy(b)
+                );
+            }
+            assert_eq!(got, want);
+        }
+        compared += chunk.len();
+    }
+    eprintln!("{compared} names quoted as GNU cat quotes them");
+}
+
+#[test]
+fn a_socket_operand_says_no_such_device_or_address_as_gnu_does() {
+    if !has(&["cat"]) {
+        return;
+    }
+    let dir = tempdir("cat-socket");
+    let _listener = std::os::unix::net::UnixListener::bind(dir.join("sock")).expect("bind a unix socket");
+    let want = "cat: sock: No such device or address\n";
+    cat_in(&dir).args(["sock", "-"]).write_stdin("after\n").assert().code(1).stdout("after\n").stderr(want);
+    if let Some(gnu) = gnu("cat") {
+        let args: Vec<OsString> = vec!["sock".into()];
+        let theirs = outcome(Path::new(&gnu), "cat", &args, b"", &[], &dir);
+        assert_eq!(String::from_utf8_lossy(&theirs.stderr), want);
     }
 }
 
