@@ -8,19 +8,25 @@ BIN     := target/femtobox
 PREFIX  ?= /usr/local
 DESTDIR ?=
 BINDIR  := $(DESTDIR)$(PREFIX)/bin
-# A box with only some applets: make APPLETS="cat echo" (all by default).
+# A box with only some applets: make APPLETS="cat echo" (all by default);
+# HELP=0 leaves out the option lines of each --help (the `help` feature).
 APPLETS ?=
-FEATURES := $(if $(strip $(APPLETS)),--no-default-features --features "$(strip $(APPLETS))")
+HELP    ?= 1
+FEATURES := --no-default-features --features "$(or $(strip $(APPLETS)),all)$(if $(filter 0,$(HELP)),, help)"
 
 .PHONY: all build setup test test-deps test-deploy bench fuzz miri size install clean
 
 all: build
 	@./scripts/size.sh --short $(BIN)
 
-# rustup here does not install targets on its own.
+# The pinned toolchain (rust-toolchain.toml) and its target: rustup here
+# installs neither on its own.
+TOOLCHAIN := $(shell sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
 setup:
-	@rustup target list --installed 2>/dev/null | grep -qx '$(TARGET)' \
-	  || rustup target add $(TARGET)
+	@rustup toolchain list 2>/dev/null | grep -q '^$(TOOLCHAIN)-' \
+	  || rustup toolchain install --no-self-update $(TOOLCHAIN) --profile minimal --target $(TARGET)
+	@rustup target list --installed --toolchain $(TOOLCHAIN) 2>/dev/null | grep -qx '$(TARGET)' \
+	  || rustup target add --toolchain $(TOOLCHAIN) $(TARGET)
 
 # The shipped binary is $(BIN): cargo's output without section headers (which
 # the kernel never reads). The `symbols` profile is the same build with its

@@ -16,6 +16,21 @@ use femtobox::getopt::{Spec, HELP, VERSION};
 use femtobox::render::{Render, ENDS, NONBLANK, NONPRINTING, NUMBER, SQUEEZE, TABS};
 use femtobox::text::{eq, quote};
 
+const USAGE: &[u8] = usage!(
+    "cat [-AbeEnstTuv] [FILE]...\n",
+    "Concatenate FILEs to stdout (none or -: stdin).\n",
+    "  -A --show-all          = -vET\n",
+    "  -b --number-nonblank   number nonempty lines (overrides -n)\n",
+    "  -e                     = -vE\n",
+    "  -E --show-ends         $ at the end of each line\n",
+    "  -n --number            number all lines\n",
+    "  -s --squeeze-blank     no repeated empty lines\n",
+    "  -t                     = -vT\n",
+    "  -T --show-tabs         TAB as ^I\n",
+    "  -u                     (ignored)\n",
+    "  -v --show-nonprinting  ^ and M- notation, but for LF and TAB\n",
+);
+
 const SPEC: Spec = Spec {
     short: b"benstuvAET",
     long: b"number-nonblank\0number\0squeeze-blank\0show-nonprinting\0show-ends\0show-tabs\0show-all\0help\0version\0",
@@ -44,7 +59,7 @@ const BLOCK: usize = 128 * 1024;
 
 pub fn main(mut args: Args, env: Env) -> u8 {
     let prog = args.prog();
-    let flags = match options(&mut args, env, &SPEC, b"cat [-AbeEnstTuv] [FILE]...\n") {
+    let flags = match options(&mut args, env, &SPEC, USAGE) {
         Ok(flags) => flags,
         Err(status) => return status,
     };

@@ -12,12 +12,20 @@ use crate::io::{Out, STDOUT};
 use femtobox::escape::{options, unescape};
 use femtobox::text::{eq, Sink};
 
+const USAGE: &[u8] = usage!(
+    "echo [-neE] [STRING]...\n",
+    "Write the STRINGs, separated by spaces, and a newline.\n",
+    "  -n  no newline at the end\n",
+    "  -e  backslash escapes: \\\\ \\a \\b \\c (stop) \\e \\f \\n \\r \\t \\v \\0NNN \\NNN \\xHH\n",
+    "  -E  no escapes (the default)\n",
+);
+
 pub fn main(args: Args, env: Env) -> u8 {
     let posix = env.posix();
     let allow_options = !posix || args.len() > 1 && eq(args.arg(1), b"-n");
     let (skip, newline, escapes) = match allow_options {
         true => {
-            if let Some(status) = help_version(args, b"echo [-neE] [STRING]...\n") {
+            if let Some(status) = help_version(args, USAGE) {
                 return status;
             }
             options(args.iter(1))

@@ -11,6 +11,9 @@ use crate::sys;
 use femtobox::errno::Errno;
 use femtobox::getopt::{Spec, HELP, VERSION};
 
+const USAGE: &[u8] =
+    usage!("yes [STRING]...\n", "Write the STRINGs, separated by spaces (none: y), and a newline, until stopped.\n");
+
 const SPEC: Spec = Spec { short: b"", long: b"help\0version\0", long_as: &[HELP, VERSION], bits: b"" };
 
 /// The buffer holds as many whole lines as fit in this (or one longer line):
@@ -18,7 +21,7 @@ const SPEC: Spec = Spec { short: b"", long: b"help\0version\0", long_as: &[HELP,
 const BUF: usize = 256 * 1024;
 
 pub fn main(mut args: Args, env: Env) -> u8 {
-    if let Err(status) = options(&mut args, env, &SPEC, b"yes [STRING]...\n") {
+    if let Err(status) = options(&mut args, env, &SPEC, USAGE) {
         return status;
     }
     let mut line = 0;

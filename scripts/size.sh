@@ -47,19 +47,27 @@ if [ -z "$short" ]; then
       "  read-only data and padding" "$((ours - headers - code))"
     echo
   fi
-  all="cat echo false true yes"
-  printf '%-10s %14s %20s\n' applet "alone (bytes)" "full box less it"
+  size_of() {
+    cargo build -q --release --target x86_64-unknown-none -p femtobox --target-dir target/size \
+      --no-default-features --features "$1" >/dev/null 2>&1 || { echo "?"; return; }
+    cargo run -q -p femtobox-tests --bin shrink -- target/size/x86_64-unknown-none/release/femtobox target/size/femtobox >/dev/null 2>&1
+    bytes target/size/femtobox
+  }
+  all=$(./"$bin" --list | tr '\n' ' ')
+  # The applets' costs are measured without the help texts (HELP=0, the
+  # budgeted build); the help texts' cost is its own line.
+  bare=$(size_of "$all")
+  if ./"$bin" --help | grep -q '^  --list '; then
+    help=$(size_of "$all help")
+    printf '%-34s %10s\n' "help texts (feature help)" "$((help - bare))" "box without them (HELP=0)" "$bare"
+    echo
+  fi
+  printf '%-10s %14s %20s\n' applet "alone (bytes)" "box less it (HELP=0)"
   for a in $all; do
     rest=$(echo $all | tr ' ' '\n' | grep -vx "$a" | tr '\n' ' ')
-    size_of() {
-      cargo build -q --release --target x86_64-unknown-none -p femtobox --target-dir target/size \
-        --no-default-features --features "$1" >/dev/null 2>&1 || { echo "?"; return; }
-      cargo run -q -p femtobox-tests --bin shrink -- target/size/x86_64-unknown-none/release/femtobox target/size/femtobox >/dev/null 2>&1
-      bytes target/size/femtobox
-    }
     alone=$(size_of "$a")
     less=$(size_of "$rest")
-    printf '%-10s %14s %20s\n' "$a" "$alone" "$less (-$((ours - less)))"
+    printf '%-10s %14s %20s\n' "$a" "$alone" "$less (-$((bare - less)))"
   done
   echo
   readelf -lW "$bin" | sed -n '/Program Headers/,/^$/p'

@@ -12,6 +12,23 @@ use femtobox::getopt::{self, Getopt, Item, Spec};
 use femtobox::text::Sink;
 use femtobox::text::{basename, find};
 
+/// An applet's `--help` text after `Usage: `: its synopsis line, and with the
+/// `help` feature (on by default; `make HELP=0` leaves it out) one short
+/// line per option. Our own words, not GNU's paragraphs.
+/// (After a `;`, what follows the option lines either way.)
+#[cfg(feature = "help")]
+macro_rules! usage {
+    ($synopsis:literal $(, $line:literal)* $(,)? $(; $tail:literal)?) => {
+        concat!($synopsis, $($line,)* $($tail)?).as_bytes()
+    };
+}
+#[cfg(not(feature = "help"))]
+macro_rules! usage {
+    ($synopsis:literal $(, $line:literal)* $(,)? $(; $tail:literal)?) => {
+        concat!($synopsis, $($tail)?).as_bytes()
+    };
+}
+
 #[path = "../applets/cat.rs"]
 mod cat;
 #[path = "../applets/echo.rs"]
@@ -85,7 +102,13 @@ const BOX: &[u8] = b"femtobox";
 /// Also the options of true, false and echo (the first and third).
 const OPTIONS: &[u8] = b"--help\0--list\0--version\0--install\0";
 const VERSION: &[u8] = concat!(" (femtobox) ", env!("CARGO_PKG_VERSION"), "\n").as_bytes();
-const USAGE: &[u8] = b"Usage: femtobox [APPLET [ARG]... | --list | --install [-s] DIR]\nApplets: ";
+const USAGE: &[u8] = usage!(
+    "Usage: femtobox [APPLET [ARG]... | --list | --install [-s] DIR]\n",
+    "  APPLET [ARG]...     run APPLET (also: run femtobox under APPLET's name)\n",
+    "  --list              the applets, one a line\n",
+    "  --install [-s] DIR  DIR/APPLET for each applet: a hard link to femtobox (-s: symlink)\n";
+    "Applets: "
+);
 
 /// Which of OPTIONS argv[1] is.
 #[inline(never)]

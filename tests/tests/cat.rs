@@ -140,7 +140,11 @@ fn help_and_version() {
     if !has(&["cat"]) {
         return;
     }
-    run_as("cat").arg("--help").assert().code(0).stdout("Usage: cat [-AbeEnstTuv] [FILE]...\n");
+    run_as("cat").arg("--help").assert().code(0).stdout(help_is(
+        "cat [-AbeEnstTuv] [FILE]...",
+        &["-A", "-b", "-e", "-E", "-n", "-s", "-t", "-T", "-u", "-v"],
+        1,
+    ));
     run_as("cat")
         .args(["-n", "--vers"])
         .assert()

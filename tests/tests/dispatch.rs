@@ -9,7 +9,19 @@ use std::os::unix::process::CommandExt;
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The box's usage, listing this build's applets.
 fn usage() -> String {
-    format!("Usage: femtobox [APPLET [ARG]... | --list | --install [-s] DIR]\nApplets: {}\n", applets().join(" "))
+    let options = if help_built() {
+        concat!(
+            "  APPLET [ARG]...     run APPLET (also: run femtobox under APPLET's name)\n",
+            "  --list              the applets, one a line\n",
+            "  --install [-s] DIR  DIR/APPLET for each applet: a hard link to femtobox (-s: symlink)\n",
+        )
+    } else {
+        ""
+    };
+    format!(
+        "Usage: femtobox [APPLET [ARG]... | --list | --install [-s] DIR]\n{options}Applets: {}\n",
+        applets().join(" ")
+    )
 }
 
 /// `--list`: this build's applets, one a line.
@@ -42,7 +54,11 @@ fn femtobox_applet_runs_the_applet_with_the_rest_of_argv() {
     }
     run_as("femtobox").arg("true").assert().code(0).stdout("");
     run_as("femtobox").arg("false").assert().code(1).stdout("");
-    run_as("/opt/femtobox").args(["true", "--help"]).assert().code(0).stdout("Usage: true [ignored arguments]\n");
+    run_as("/opt/femtobox").args(["true", "--help"]).assert().code(0).stdout(help_is(
+        "true [ignored arguments]",
+        &[],
+        1,
+    ));
     run_as("femtobox").args(["false", "--version"]).assert().code(1).stdout(format!("false (femtobox) {VERSION}\n"));
     // The box under its own name, again and again, is still the box.
     run_as("femtobox").args(["femtobox", "femtobox", "false"]).assert().code(1);

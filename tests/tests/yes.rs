@@ -97,11 +97,11 @@ fn help_and_version_and_their_prefixes_anywhere() {
     if !has(&["yes"]) {
         return;
     }
-    let help = "Usage: yes [STRING]...\n";
+    let help = || help_is("yes [STRING]...", &[], 1);
     let version = format!("yes (femtobox) {}\n", env!("CARGO_PKG_VERSION"));
-    run_as("yes").arg("--help").assert().code(0).stdout(help);
-    run_as("yes").arg("--h").assert().code(0).stdout(help);
-    run_as("yes").args(["a", "--he"]).assert().code(0).stdout(help);
+    run_as("yes").arg("--help").assert().code(0).stdout(help());
+    run_as("yes").arg("--h").assert().code(0).stdout(help());
+    run_as("yes").args(["a", "--he"]).assert().code(0).stdout(help());
     run_as("yes").arg("--v").assert().code(0).stdout(version.clone());
     run_as("yes").args(["--version", "--help"]).assert().code(0).stdout(version);
     // After `--` they are operands.

@@ -271,3 +271,44 @@ pub fn has(names: &[&str]) -> bool {
     }
     missing.is_empty()
 }
+
+/// Is the `help` feature in this build? (Then `femtobox --help` describes
+/// `--list`; without it, it is the synopsis and the applets only.)
+pub fn help_built() -> bool {
+    static BUILT: OnceLock<bool> = OnceLock::new();
+    *BUILT.get_or_init(|| {
+        let out = std_as("femtobox").arg("--help").output().expect("femtobox --help");
+        String::from_utf8_lossy(&out.stdout).contains("\n  --list ")
+    })
+}
+
+/// Checks a `--help` text: `Usage: SYNOPSIS` first; with the `help`
+/// feature, a line after it for each of `options`, each starting with two
+/// spaces and the option (short ones may be followed by their long name:
+/// `  -A --show-all ...`), and `more` lines besides; without it, nothing more.
+pub fn help_is(synopsis: &str, options: &[&str], more: usize) -> impl predicates::Predicate<[u8]> {
+    let (synopsis, options): (String, Vec<String>) =
+        (format!("Usage: {synopsis}"), options.iter().map(|o| o.to_string()).collect());
+    predicates::function::function(move |out: &[u8]| {
+        let text = String::from_utf8_lossy(out);
+        let lines: Vec<&str> = text.lines().collect();
+        let ok = text.ends_with('\n')
+            && lines.first() == Some(&synopsis.as_str())
+            && if help_built() {
+                lines.len() == 1 + options.len() + more
+                    && options.iter().all(|o| {
+                        lines[1..].iter().any(|l| {
+                            l.strip_prefix("  ")
+                                .and_then(|l| l.strip_prefix(o.as_str()))
+                                .is_some_and(|rest| rest.starts_with(' '))
+                        })
+                    })
+            } else {
+                lines.len() == 1
+            };
+        if !ok {
+            eprintln!("--help printed {text:?}; wanted {synopsis:?} and (help built: {}) {options:?}", help_built());
+        }
+        ok
+    })
+}
