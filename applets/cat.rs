@@ -8,47 +8,30 @@
 
 use crate::applets::options;
 use crate::args::{chop, Args, Env};
-use crate::io::{self, complain, msg, Out, STDIN, STDOUT};
+use crate::io::{self, say, Stdout, STDIN, STDOUT};
 use crate::sys::{self, CStr, Copy};
 use core::mem::MaybeUninit;
 use femtobox::errno::Errno;
-use femtobox::getopt::{Spec, HELP, VERSION};
+use femtobox::getopt::Spec;
 use femtobox::render::{Render, ENDS, NONBLANK, NONPRINTING, NUMBER, SQUEEZE, TABS};
-use femtobox::text::{eq, quote};
+use femtobox::text::eq;
+use femtobox::texts::{self, entry_const, get};
 
-const USAGE: &[u8] = usage!(
-    "cat [-AbeEnstTuv] [FILE]...\n",
-    "Concatenate FILEs to stdout (none or -: stdin).\n",
-    "  -A --show-all          = -vET\n",
-    "  -b --number-nonblank   number nonempty lines (overrides -n)\n",
-    "  -e                     = -vE\n",
-    "  -E --show-ends         $ at the end of each line\n",
-    "  -n --number            number all lines\n",
-    "  -s --squeeze-blank     no repeated empty lines\n",
-    "  -t                     = -vT\n",
-    "  -T --show-tabs         TAB as ^I\n",
-    "  -u                     (ignored)\n",
-    "  -v --show-nonprinting  ^ and M- notation, but for LF and TAB\n",
-);
+const SPEC: Spec = Spec { short: entry_const(texts::CAT_SHORT), long: get(texts::CAT_LONG) };
 
-const SPEC: Spec = Spec {
-    short: b"benstuvAET",
-    long: b"number-nonblank\0number\0squeeze-blank\0show-nonprinting\0show-ends\0show-tabs\0show-all\0help\0version\0",
-    long_as: &[b'b', b'n', b's', b'v', b'E', b'T', b'A', HELP, VERSION],
-    // What each of `short` turns on.
-    bits: &[
-        NUMBER | NONBLANK,
-        NONPRINTING | ENDS,
-        NUMBER,
-        SQUEEZE,
-        NONPRINTING | TABS,
-        0,
-        NONPRINTING,
-        NONPRINTING | ENDS | TABS,
-        ENDS,
-        TABS,
-    ],
-};
+/// What each letter of `benstuvAET` turns on.
+const BITS: &[u8] = &[
+    NUMBER | NONBLANK,
+    NONPRINTING | ENDS,
+    NUMBER,
+    SQUEEZE,
+    NONPRINTING | TABS,
+    0,
+    NONPRINTING,
+    NONPRINTING | ENDS | TABS,
+    ENDS,
+    TABS,
+];
 
 /// What copy_file_range answers when it cannot do a copy (GNU's list):
 /// ENOSYS, EOPNOTSUPP, EINVAL, EBADF, EXDEV, ETXTBSY, EPERM.
@@ -58,25 +41,21 @@ const UNSUPPORTED: [u16; 7] = [38, 95, 22, 9, 18, 26, 1];
 const BLOCK: usize = 128 * 1024;
 
 pub fn main(mut args: Args, env: Env) -> u8 {
-    let prog = args.prog();
-    let flags = match options(&mut args, env, &SPEC, USAGE) {
+    let flags = match options(&mut args, env, &SPEC, BITS) {
         Ok(flags) => flags,
         Err(status) => return status,
     };
     let stdout = match sys::fstat(STDOUT) {
         Ok(st) => st,
         Err(e) => {
-            complain(prog, b"standard output", Some(e));
+            say(texts::STDOUT_ERROR, b"", e.0 as u32);
             return 1;
         }
     };
     let mut cat = Cat {
-        prog,
         stdout,
         render: Render::new(flags),
-        out: Out::new(STDOUT),
         block: [MaybeUninit::uninit(); BLOCK],
-        status: 0,
         read_stdin: false,
         grown: false,
     };
@@ -88,35 +67,32 @@ pub fn main(mut args: Args, env: Env) -> u8 {
     if args.len() < 2 && !cat.file(b"-\0") {
         return 1;
     }
-    cat.render.finish(&mut cat.out);
-    if cat.out.finish(prog) != 0 {
+    cat.render.finish(&mut Stdout);
+    if io::finish() != 0 {
         return 1;
     }
     if cat.read_stdin {
         if let Some(e) = sys::close(STDIN) {
-            complain(prog, b"closing standard input", Some(e));
+            say(texts::CLOSING_STDIN, b"", e.0 as u32);
             return 1;
         }
     }
-    cat.status
+    io::status()
 }
 
 /// In declaration order, the large buffers last: the small fields then sit
 /// at short offsets, which makes shorter instructions.
 #[repr(C)]
-struct Cat<'a> {
-    prog: &'a [u8],
+struct Cat {
     stdout: sys::Stat,
     render: Render,
-    status: u8,
     read_stdin: bool,
     /// The output pipe has been enlarged already.
     grown: bool,
-    out: Out,
     block: [MaybeUninit<u8>; BLOCK],
 }
 
-impl Cat<'_> {
+impl Cat {
     /// Copies one operand (NUL-terminated, as argv holds it). Returns false
     /// on a write error (cat ends).
     fn file(&mut self, name_z: &[u8]) -> bool {
@@ -144,13 +120,13 @@ impl Cat<'_> {
     /// Reports `NAME: <strerror>` (without an error: `NAME: input file is
     /// output file`) and marks the run failed; cat goes on.
     // #[cold]: the rare path, laid out for size (measured).
-    #[inline(never)]
     #[cold]
     fn fail(&mut self, name: &[u8], e: Option<Errno>) -> bool {
-        let mut m = msg(self.prog);
-        quote(&mut m, name);
-        m.end(if e.is_none() { b": input file is output file" } else { b"" }, e);
-        self.status = 1;
+        let (t, n) = match e {
+            Some(e) => (texts::NAME_ERROR, e.0 as u32),
+            None => (texts::INPUT_IS_OUTPUT, 0),
+        };
+        say(t, name, n);
         true
     }
 
@@ -208,7 +184,7 @@ impl Cat<'_> {
         }
         loop {
             // Formatted output waiting in `out` goes before a read that may block.
-            if self.render.flags != 0 && self.out.finish(self.prog) != 0 {
+            if self.render.flags != 0 && io::finish() != 0 {
                 return false;
             }
             let data = match sys::read(fd, &mut self.block) {
@@ -218,10 +194,10 @@ impl Cat<'_> {
             };
             if self.render.flags == 0 {
                 if let Err(e) = io::write_all(STDOUT, data) {
-                    return io::write_failed(self.prog, e) == 0;
+                    return io::write_failed(e) == 0;
                 }
             } else {
-                self.render.feed(&mut self.out, data);
+                self.render.feed(&mut Stdout, data);
             }
         }
     }

@@ -8,24 +8,16 @@
 
 use crate::applets::help_version;
 use crate::args::{Args, Env};
-use crate::io::{Out, STDOUT};
+use crate::io::{self, Stdout};
 use femtobox::escape::{options, unescape};
 use femtobox::text::{eq, Sink};
-
-const USAGE: &[u8] = usage!(
-    "echo [-neE] [STRING]...\n",
-    "Write the STRINGs, separated by spaces, and a newline.\n",
-    "  -n  no newline at the end\n",
-    "  -e  backslash escapes: \\\\ \\a \\b \\c (stop) \\e \\f \\n \\r \\t \\v \\0NNN \\NNN \\xHH\n",
-    "  -E  no escapes (the default)\n",
-);
 
 pub fn main(args: Args, env: Env) -> u8 {
     let posix = env.posix();
     let allow_options = !posix || args.len() > 1 && eq(args.arg(1), b"-n");
     let (skip, newline, escapes) = match allow_options {
         true => {
-            if let Some(status) = help_version(args, USAGE) {
+            if let Some(status) = help_version(args) {
                 return status;
             }
             options(args.iter(1))
@@ -33,19 +25,18 @@ pub fn main(args: Args, env: Env) -> u8 {
         false => (0, true, false),
     };
     // One buffer, so a line that fits goes out in one write.
-    let mut out = Out::new(STDOUT);
     for (i, arg) in args.iter(1 + skip).enumerate() {
         if i > 0 {
-            out.byte(b' ');
+            Stdout.byte(b' ');
         }
         if !(escapes || posix) {
-            out.put(arg);
-        } else if !unescape(&mut out, arg) {
-            return out.finish(args.prog());
+            Stdout.put(arg);
+        } else if !unescape(&mut Stdout, arg) {
+            return io::finish();
         }
     }
     if newline {
-        out.byte(b'\n');
+        Stdout.byte(b'\n');
     }
-    out.finish(args.prog())
+    io::finish()
 }

@@ -8,6 +8,6 @@ use crate::applets::help_version;
 use crate::args::{Args, Env};
 
 pub fn main(args: Args, _: Env) -> u8 {
-    let _ = help_version(args, usage!("false [ignored arguments]\n", "Exit with status 1.\n"));
+    let _ = help_version(args);
     1
 }

@@ -8,5 +8,5 @@ use crate::applets::help_version;
 use crate::args::{Args, Env};
 
 pub fn main(args: Args, _: Env) -> u8 {
-    help_version(args, usage!("true [ignored arguments]\n", "Exit with status 0.\n")).unwrap_or(0)
+    help_version(args).unwrap_or(0)
 }

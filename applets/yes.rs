@@ -6,22 +6,20 @@
 
 use crate::applets::options;
 use crate::args::{Args, Env};
-use crate::io::{complain, write_all, STDOUT};
+use crate::io::{say, write_all, STDOUT};
 use crate::sys;
 use femtobox::errno::Errno;
-use femtobox::getopt::{Spec, HELP, VERSION};
+use femtobox::getopt::Spec;
+use femtobox::texts::{self, get};
 
-const USAGE: &[u8] =
-    usage!("yes [STRING]...\n", "Write the STRINGs, separated by spaces (none: y), and a newline, until stopped.\n");
-
-const SPEC: Spec = Spec { short: b"", long: b"help\0version\0", long_as: &[HELP, VERSION], bits: b"" };
+const SPEC: Spec = Spec { short: b"", long: get(texts::HELP_VERSION) };
 
 /// The buffer holds as many whole lines as fit in this (or one longer line):
 /// a quarter of the pipe yes grows, so vmsplice rarely waits for room.
 const BUF: usize = 256 * 1024;
 
 pub fn main(mut args: Args, env: Env) -> u8 {
-    if let Err(status) = options(&mut args, env, &SPEC, USAGE) {
+    if let Err(status) = options(&mut args, env, &SPEC, b"") {
         return status;
     }
     let mut line = 0;
@@ -33,7 +31,7 @@ pub fn main(mut args: Args, env: Env) -> u8 {
     // As many whole lines as fit in BUF, or the one line.
     let size = (BUF / line).max(1) * line;
     let Ok(buf) = sys::alloc(size) else {
-        complain(args.prog(), b"memory exhausted", None);
+        say(texts::NO_MEMORY, b"", 0);
         return 1;
     };
     // The first line: the operands, each followed by a space, the last
@@ -82,18 +80,18 @@ pub fn main(mut args: Args, env: Env) -> u8 {
                 Err(Errno::EINTR) => {}
                 Err(Errno::EAGAIN) => sys::poll_out(STDOUT),
                 Err(Errno::EINVAL | Errno::ENOSYS) => splice = false,
-                Err(e) => return fail(args.prog(), e),
+                Err(e) => return fail(e),
             }
         }
         if let Err(e) = write_all(STDOUT, rest) {
-            return fail(args.prog(), e);
+            return fail(e);
         }
     }
 }
 
 // Inlined: smaller than a call here (measured).
 #[inline(always)]
-fn fail(prog: &[u8], e: Errno) -> u8 {
-    complain(prog, b"standard output", Some(e));
+fn fail(e: Errno) -> u8 {
+    say(texts::STDOUT_ERROR, b"", e.0 as u32);
     1
 }

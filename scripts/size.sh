@@ -40,8 +40,9 @@ if [ -z "$short" ]; then
   phnum=$(readelf -hW "$bin" | awk '/Number of program headers/ {print $NF}')
   headers=$((64 + 56 * phnum))
   if [ -n "$syms" ] && [ -f "$syms" ]; then
-    code=$(nm -S "$syms" | awk '{ s += strtonum("0x" $2) } END { print s }' 2>/dev/null \
-      || nm -S "$syms" | python3 -c 'import sys; print(sum(int(l.split()[1], 16) for l in sys.stdin if len(l.split()) > 3))')
+    # Function symbols only (t/T): the runtime's state is a .bss symbol.
+    code=$(nm -S "$syms" | awk 'NF > 3 && ($3 == "t" || $3 == "T") { print $2 }' \
+      | python3 -c 'import sys; print(sum(int(l, 16) for l in sys.stdin))')
     code=${code:-0}
     printf '%-34s %10s\n' "  ELF and program headers" "$headers" "  code (function symbols)" "$code" \
       "  read-only data and padding" "$((ours - headers - code))"

@@ -57,6 +57,8 @@ impl Args {
         self.get_z(i).unwrap_or(b"\0")
     }
 
+    #[inline(never)]
+    #[cold]
     fn get_z(self, i: usize) -> Option<&'static [u8]> {
         // SAFETY: entries below len are valid string pointers (see from_raw).
         (i < self.len).then(|| unsafe { c_bytes(self.argv.add(i).read()) })
@@ -86,8 +88,6 @@ impl Args {
     /// SAFETY (for callers): `arg` is one of this vector's own entries (as
     /// `get`/`iter` hand them out), so it starts a NUL-terminated string that
     /// lives as long as the process.
-    // #[cold] lays its callers out for size (measured).
-    #[cold]
     pub unsafe fn set(self, i: usize, arg: &'static [u8]) {
         if i < self.len {
             // SAFETY: the vector is the kernel's, on our own writable stack,
@@ -105,6 +105,7 @@ impl Args {
     }
 
     /// The entries from `from` on.
+    #[cold]
     pub fn iter(self, from: usize) -> Iter {
         Iter(self.skip(from))
     }

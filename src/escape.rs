@@ -31,6 +31,8 @@ pub fn options<'a>(args: impl Iterator<Item = &'a [u8]>) -> (usize, bool, bool) 
 
 /// Up to `max` digits in `base` from `s[*i]` on, added to `v` (wrapping
 /// at 256); moves `i` past them. Returns the value and how many there were.
+#[inline(never)]
+#[cold]
 fn digits(s: &[u8], i: &mut usize, base: u32, max: usize, mut v: u8) -> (u8, usize) {
     let mut n = 0;
     while n < max {
@@ -43,6 +45,7 @@ fn digits(s: &[u8], i: &mut usize, base: u32, max: usize, mut v: u8) -> (u8, usi
 
 /// Writes `arg` with its escapes decoded. Returns false at `\c`: all output
 /// stops there (no newline, no further operands).
+#[cold]
 pub fn unescape(out: &mut impl Sink, arg: &[u8]) -> bool {
     // The one-letter escapes, and the bytes they stand for.
     const LETTERS: &[u8] = b"\\abefnrtv";

@@ -1,11 +1,22 @@
-//! Output that loses nothing: `write_all` (short writes, `EINTR`, `EAGAIN`),
-//! `Out`, a buffered writer with a sticky error, and messages
-//! (`PROG: ...: <strerror>`) built whole and sent in one write.
+//! Output that loses nothing, the runtime's one global state, and the
+//! message engine.
+//!
+//! - `write_all`: short writes continued, `EINTR` retried, `EAGAIN` waited out.
+//! - The state (`STATE`, in `.bss`, the binary's one writable segment): the
+//!   program name for messages, the applet running, the exit status, and
+//!   the stdout buffer, so that no function passes them around. Only this
+//!   file touches it, each access a short borrow that ends before any other
+//!   (there is one thread and no callback into applet code).
+//! - `say`: every diagnostic, `PROG: ` + a template from the text blob +
+//!   a newline, assembled whole and sent with one `write`.
 
 use crate::sys;
 use core::mem::MaybeUninit;
+use core::ptr::addr_of_mut;
 use femtobox::errno::{Errno, Result};
+use femtobox::msg;
 use femtobox::text::Sink;
+use femtobox::texts::{self, Text};
 
 pub const STDIN: i32 = 0;
 pub const STDOUT: i32 = 1;
@@ -14,6 +25,7 @@ pub const STDERR: i32 = 2;
 /// Writes all of `buf` to `fd`: a short write is continued, `EINTR` retried,
 /// and `EAGAIN` (a non-blocking descriptor) waited out with `poll`.
 #[inline(never)]
+#[cold]
 pub fn write_all(fd: i32, mut buf: &[u8]) -> Result<()> {
     while !buf.is_empty() {
         match sys::write(fd, buf) {
@@ -30,7 +42,7 @@ pub fn write_all(fd: i32, mut buf: &[u8]) -> Result<()> {
 
 /// The size of an `Out` buffer: a message, a help text, an echo line, a
 /// slice of cat's formatted output. A page less room for the rest of a
-/// frame, so a function holding one needs no stack probes (-80 bytes).
+/// frame, so a function holding one needs no stack probes.
 pub const OUT_SIZE: usize = 3840;
 
 /// A buffered writer with a sticky error: after the first failure nothing
@@ -40,7 +52,9 @@ pub const OUT_SIZE: usize = 3840;
 #[repr(C)]
 pub struct Out {
     len: u32,
-    fd: i32,
+    /// The descriptor less one: stdout is 0, so the global state is all
+    /// zeros and takes no bytes of the file.
+    fd_less_1: i32,
     err: Option<Errno>,
     buf: [MaybeUninit<u8>; OUT_SIZE],
 }
@@ -66,21 +80,19 @@ impl Sink for Out {
 }
 
 impl Out {
-    // Out of line: one call is smaller than the stores at each site.
-    #[inline(never)]
-    pub fn new(fd: i32) -> Out {
-        Out { fd, len: 0, err: None, buf: [MaybeUninit::uninit(); OUT_SIZE] }
+    const fn new(fd: i32) -> Out {
+        Out { len: 0, fd_less_1: fd - 1, err: None, buf: [MaybeUninit::uninit(); OUT_SIZE] }
     }
 
     /// Writes out what is buffered; returns the first error ever met.
     #[inline(never)]
-    pub fn flush(&mut self) -> Result<()> {
+    fn flush(&mut self) -> Result<()> {
         if self.err.is_none() {
             let filled = self.buf.get(..self.len as usize).unwrap_or_default();
             // SAFETY: the first `len` bytes of buf were initialised by `byte`,
             // and MaybeUninit<u8> has the layout of u8.
             let filled = unsafe { &*(filled as *const [MaybeUninit<u8>] as *const [u8]) };
-            self.err = write_all(self.fd, filled).err();
+            self.err = write_all(self.fd_less_1 + 1, filled).err();
         }
         self.len = 0;
         match self.err {
@@ -88,53 +100,157 @@ impl Out {
             None => Ok(()),
         }
     }
+}
 
-    /// Flushes; on failure says `PROG: write error: ...`. Returns 1 if it
-    /// failed, else 0.
-    pub fn finish(&mut self, prog: &[u8]) -> u8 {
-        match self.flush() {
-            Ok(()) => 0,
-            Err(e) => write_failed(prog, e),
-        }
+/// The runtime's state (see the module doc). All zeros at start: `.bss`.
+#[repr(C)]
+struct State {
+    prog: Option<&'static [u8]>,
+    /// The applet's own name (for `--version`).
+    name: Option<&'static [u8]>,
+    applet: u8,
+    status: u8,
+    out: Out,
+}
+
+static mut STATE: State = State { prog: None, name: None, applet: 0, status: 0, out: Out::new(STDOUT) };
+
+/// The stdout buffer, borrowed for one call.
+#[inline(always)]
+fn out() -> &'static mut Out {
+    // SAFETY: one thread; every caller in this file uses the borrow for one
+    // call of Out's, which never comes back here, so no two overlap.
+    unsafe { &mut *addr_of_mut!(STATE.out) }
+}
+
+/// The program name for messages: argv[0] as given (the applet's name
+/// under `femtobox APPLET`).
+pub fn prog() -> &'static [u8] {
+    // SAFETY: a read of a Copy field; see `out`.
+    unsafe { (*addr_of_mut!(STATE.prog)).unwrap_or_default() }
+}
+
+/// Which applet runs: its index in the applet list, its name, and the
+/// name its messages begin with.
+#[inline(never)]
+pub fn start(applet: u8, name: &'static [u8], prog: &'static [u8]) {
+    // SAFETY: plain stores; see `out`.
+    unsafe {
+        (*addr_of_mut!(STATE)).applet = applet;
+        (*addr_of_mut!(STATE)).name = Some(name);
+        (*addr_of_mut!(STATE)).prog = Some(prog);
     }
+}
 
-    /// Ends a message: `WHAT`, then `: <strerror>` with an error number,
-    /// then a newline; sends it. A failing stderr has nowhere to complain.
-    // #[cold]: the rare path, laid out for size (measured).
+/// The running applet's index and name.
+pub fn applet() -> (usize, &'static [u8]) {
+    // SAFETY: reads of Copy fields; see `out`.
+    unsafe { ((*addr_of_mut!(STATE)).applet as usize, (*addr_of_mut!(STATE)).name.unwrap_or_default()) }
+}
+
+/// The exit status so far: 1 once anything failed (see `say`).
+pub fn status() -> u8 {
+    // SAFETY: a read of a Copy field; see `out`.
+    unsafe { (*addr_of_mut!(STATE)).status }
+}
+
+fn fail() {
+    // SAFETY: a plain store; see `out`.
+    unsafe { (*addr_of_mut!(STATE)).status = 1 }
+}
+
+/// Standard output through the global buffer, as a `Sink`.
+pub struct Stdout;
+
+impl Sink for Stdout {
     #[inline(never)]
-    #[cold]
-    pub fn end(&mut self, what: &[u8], e: Option<Errno>) {
-        self.put(what);
-        if let Some(e) = e {
-            self.put(b": ");
-            let (text, known) = e.text();
-            self.put(text);
-            if !known {
-                femtobox::text::num(self, e.0 as u64, 0);
-            }
-        }
-        self.byte(b'\n');
-        let _ = self.flush();
+    fn put(&mut self, s: &[u8]) {
+        out().put(s);
+    }
+    #[inline(never)]
+    fn byte(&mut self, b: u8) {
+        out().byte(b);
+    }
+}
+
+impl Stdout {
+    /// A text of the blob, up to its NUL.
+    pub fn text(&mut self, t: Text) {
+        self.put(texts::entry(t));
+    }
+}
+
+/// Sends stdout's buffer from now on to `fd` (a usage text meant for stderr).
+pub fn redirect(fd: i32) {
+    out().fd_less_1 = fd - 1;
+}
+
+/// Writes out stdout's buffer; returns the first error ever met.
+pub fn flush() -> Result<()> {
+    out().flush()
+}
+
+/// Flushes stdout; on failure says `PROG: write error: ...`. Returns 1 if
+/// it failed, else 0.
+#[inline(never)]
+pub fn finish() -> u8 {
+    match flush() {
+        Ok(()) => 0,
+        Err(e) => write_failed(e),
     }
 }
 
 /// `PROG: write error: <strerror>`; returns 1, the status it means.
 #[inline(never)]
-pub fn write_failed(prog: &[u8], e: Errno) -> u8 {
-    complain(prog, b"write error", Some(e));
+pub fn write_failed(e: Errno) -> u8 {
+    say(texts::WRITE_ERROR, b"", e.0 as u32);
     1
 }
 
-/// A message to stderr, begun with `PROG: `.
-#[inline(never)]
-pub fn msg(prog: &[u8]) -> Out {
-    let mut m = Out::new(STDERR);
-    m.put(prog);
-    m.put(b": ");
-    m
+/// A message being assembled: `PROG: `, then templates, then `send`.
+pub struct Msg(Out);
+
+impl Sink for Msg {
+    fn put(&mut self, s: &[u8]) {
+        self.0.put(s);
+    }
+    fn byte(&mut self, b: u8) {
+        self.0.byte(b);
+    }
+    fn prog(&self) -> &'static [u8] {
+        prog()
+    }
 }
 
-/// `PROG: WHAT\n`, or `PROG: WHAT: <strerror>\n`.
-pub fn complain(prog: &[u8], what: &[u8], e: Option<Errno>) {
-    msg(prog).end(what, e);
+impl Msg {
+    #[inline(never)]
+    pub fn new() -> Msg {
+        let mut m = Msg(Out::new(STDERR));
+        m.fill(texts::PROG, b"", 0);
+        m
+    }
+
+    /// Template `t` filled with the name `a` and the number `n`.
+    pub fn fill(&mut self, t: Text, a: &[u8], n: u32) -> &mut Msg {
+        msg::fill(self, t, a, n);
+        self
+    }
+
+    /// Ends the message with a newline, sends it and marks the run failed.
+    /// A failing stderr has nowhere to complain.
+    #[inline(never)]
+    pub fn send(&mut self) {
+        self.byte(b'\n');
+        let _ = self.0.flush();
+        fail();
+    }
+}
+
+/// `PROG: ` + template `t` filled with `a` and `n` + newline, in one write;
+/// the run's status becomes 1.
+// #[cold]: the rare path, laid out for size (measured).
+#[inline(never)]
+#[cold]
+pub fn say(t: Text, a: &[u8], n: u32) {
+    Msg::new().fill(t, a, n).send();
 }

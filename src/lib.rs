@@ -7,5 +7,7 @@
 pub mod errno;
 pub mod escape;
 pub mod getopt;
+pub mod msg;
 pub mod render;
 pub mod text;
+pub mod texts;

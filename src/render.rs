@@ -32,6 +32,7 @@ impl Render {
         self.flags & flag != 0
     }
 
+    #[inline(never)]
     fn number(&mut self, out: &mut impl Sink) {
         self.line += 1;
         num(out, self.line, 6);

@@ -150,6 +150,7 @@ pub struct Stat {
 }
 
 impl Stat {
+    #[cold]
     pub fn is_reg(&self) -> bool {
         self.mode & 0o170000 == 0o100000
     }
@@ -275,9 +276,18 @@ impl CStr {
 
 /// Errors (man 2 readlink): EACCES EBADF EFAULT EINVAL EIO ELOOP ENAMETOOLONG ENOENT
 /// ENOMEM ENOTDIR
-pub fn readlink(path: CStr, buf: &mut [u8]) -> Result<usize> {
-    // SAFETY: path is NUL-terminated; the kernel writes at most buf.len() bytes.
-    check(unsafe { syscall5(READLINK, path.addr(), buf.as_mut_ptr() as usize, buf.len(), 0, 0) })
+/// The symlink `path` points to, NUL-terminated, in `buf` (never zeroed:
+/// only what the kernel wrote and the NUL are read).
+pub fn readlink(path: CStr, buf: &mut [MaybeUninit<u8>; 4096]) -> Result<&[u8]> {
+    // SAFETY: path is NUL-terminated; the kernel writes at most 4095 bytes.
+    let n = check(unsafe { syscall5(READLINK, path.addr(), buf.as_mut_ptr() as usize, 4095, 0, 0) })?;
+    if let Some(end) = buf.get_mut(n) {
+        end.write(0);
+    }
+    let filled = buf.get(..=n).unwrap_or_default();
+    // SAFETY: the kernel wrote the first n bytes and we the NUL after them;
+    // MaybeUninit<u8> has the layout of u8.
+    Ok(unsafe { &*(filled as *const [MaybeUninit<u8>] as *const [u8]) })
 }
 
 /// Errors (man 2 openat, O_PATH|O_DIRECTORY): EACCES EFAULT EINTR ELOOP EMFILE

@@ -9,6 +9,10 @@ pub trait Sink {
     fn byte(&mut self, b: u8) {
         self.put(&[b]);
     }
+    /// The program name, for messages that repeat it (`Try 'PROG --help'`).
+    fn prog(&self) -> &'static [u8] {
+        b"P"
+    }
 }
 
 /// Byte-string equality. `==` on slices calls `memcmp`, several hundred bytes
@@ -17,12 +21,16 @@ pub fn eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
-/// The index of `name` among the NUL-terminated entries of `list`.
+/// The index of `name` among the NUL-terminated entries of `list`, which
+/// ends at its end or at an empty entry (a list in the text blob).
 /// (One pass, no slicing: the list is a lookup string, not a table.)
 pub fn find(list: &[u8], name: &[u8]) -> Option<usize> {
     let (mut index, mut at, mut same) = (0, 0, true);
     for &c in list {
         if c == 0 {
+            if at == 0 {
+                return None;
+            }
             if same && at == name.len() {
                 return Some(index);
             }
@@ -85,8 +93,8 @@ fn has(set: u128, c: u8) -> bool {
 /// every byte is harmless; else in single quotes, with `'` as `'\''` and
 /// control bytes and bytes >= 0x80 as `$'\n'`/`$'\377'` segments; or in
 /// double quotes when it holds a `'` and nothing a double quote would mind.
-// Inlined into its one caller (measured).
-#[inline(always)]
+// Out of line (measured).
+#[inline(never)]
 pub fn quote(out: &mut impl Sink, name: &[u8]) {
     // One pass: may it go bare, may it go in double quotes, has it a `'`.
     let (mut bare, mut double, mut apostrophe, mut last) = (!name.is_empty(), true, false, false);

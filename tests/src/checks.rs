@@ -363,106 +363,227 @@ pub fn check_quote(name: &[u8]) {
 
 // ---- getopt_long -----------------------------------------------------------
 
-pub const CAT: Spec = Spec {
-    short: b"benstuvAET",
-    long: b"number-nonblank\0number\0squeeze-blank\0show-nonprinting\0show-ends\0show-tabs\0show-all\0help\0version\0",
-    long_as: &[b'b', b'n', b's', b'v', b'E', b'T', b'A', getopt::HELP, getopt::VERSION],
-    bits: b"",
-};
-
-/// What getopt_long reports, as text: one line per option or operand, and
-/// glibc's whole message for the first error (then nothing more), for a
-/// program called `P`.
-fn getopt_model(spec: &Spec, args: &[&[u8]], posix: bool) -> Vec<String> {
-    let mut out = getopt_events(spec, args, posix);
-    if let Some(last) = out.last_mut() {
-        if let Some(msg) = last.strip_prefix("error: ") {
-            *last = format!("P: {msg}\nTry 'P --help' for more information.\n");
-        }
-    }
-    out
+/// An option table as glibc's `getopt_long` takes it: the option string,
+/// and `struct option` rows (name, has_arg 0/1/2, val).
+pub struct GlibcSpec {
+    pub optstring: &'static str,
+    pub longopts: &'static [(&'static str, u8, u8)],
 }
 
-fn getopt_events(spec: &Spec, args: &[&[u8]], posix: bool) -> Vec<String> {
-    let longs: Vec<&[u8]> = spec.long.split(|&c| c == 0).filter(|l| !l.is_empty()).collect();
+/// cat's options, as cat.c declares them for glibc.
+pub const CAT_GLIBC: GlibcSpec = GlibcSpec {
+    optstring: "benstuvAET",
+    longopts: &[
+        ("number-nonblank", 0, b'b'),
+        ("number", 0, b'n'),
+        ("squeeze-blank", 0, b's'),
+        ("show-nonprinting", 0, b'v'),
+        ("show-ends", 0, b'E'),
+        ("show-tabs", 0, b'T'),
+        ("show-all", 0, b'A'),
+        ("help", 0, getopt::HELP),
+        ("version", 0, getopt::VERSION),
+    ],
+};
+
+/// yes's: only --help and --version.
+pub const YES_GLIBC: GlibcSpec =
+    GlibcSpec { optstring: "", longopts: &[("help", 0, getopt::HELP), ("version", 0, getopt::VERSION)] };
+
+/// Every kind of option: required and optional arguments, short and long,
+/// two long names for one option (not ambiguous), long-only ones.
+pub const TEST_GLIBC: GlibcSpec = GlibcSpec {
+    optstring: "ab:c::n:",
+    longopts: &[
+        ("alpha", 0, b'a'),
+        ("bravo", 1, b'b'),
+        ("bravissimo", 1, b'b'),
+        ("charlie", 2, b'c'),
+        ("number", 1, b'n'),
+        ("output-error", 1, 0x80),
+        ("color", 2, 0xc0),
+        ("help", 0, getopt::HELP),
+        ("version", 0, getopt::VERSION),
+    ],
+};
+
+/// The same three tables in femtobox's encoding (texts.rs's format):
+/// cat's and yes's are the shipped ones.
+pub fn spec_of(g: &GlibcSpec) -> &'static Spec {
+    use femtobox::texts::{entry_const, get, CAT_LONG, CAT_SHORT, HELP_VERSION};
+    static CAT: Spec = Spec { short: entry_const(CAT_SHORT), long: get(CAT_LONG) };
+    static YES: Spec = Spec { short: b"", long: get(HELP_VERSION) };
+    static TEST: Spec = Spec {
+        short: b"ab:c::n:",
+        long: b"aalpha\0bbravo\0bbravissimo\0ccharlie\0nnumber\0\x80output-error\0\xc0color\0\x01help\0\x02version\0\0",
+    };
+    match g.optstring {
+        "benstuvAET" => &CAT,
+        "" => &YES,
+        _ => &TEST,
+    }
+}
+
+/// What getopt_long reports, as text: `option VAL ARG` per option
+/// (`(none)` without an argument) in argv order, glibc's message for the
+/// first error (then nothing more), else `operand X` per operand in order.
+/// Written from glibc 2.36's posix/getopt.c, for a program called `P`.
+pub fn getopt_model(spec: &GlibcSpec, args: &[&[u8]], posix: bool) -> Vec<String> {
+    let show = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    let posix = posix || spec.optstring.starts_with('+');
+    let opts = spec.optstring.trim_start_matches('+').as_bytes();
+    let short = |c: u8| -> Option<u8> {
+        let i = opts.iter().position(|&x| x == c && c != b':')?;
+        Some(match (opts.get(i + 1), opts.get(i + 2)) {
+            (Some(b':'), Some(b':')) => 2,
+            (Some(b':'), _) => 1,
+            _ => 0,
+        })
+    };
     let mut out = Vec::new();
-    let mut only_operands = false;
-    for &arg in args {
-        let text = String::from_utf8_lossy(arg).into_owned();
-        if only_operands || arg == b"-" || !arg.starts_with(b"-") {
-            out.push(format!("operand {text}"));
-            only_operands |= posix;
-            continue;
-        }
+    let mut operands: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let arg = args[i];
+        i += 1;
         if arg == b"--" {
-            only_operands = true;
-            continue;
+            operands.extend(args[i..].iter().map(|a| show(a)));
+            break;
         }
-        if let Some(body) = arg.strip_prefix(b"--") {
-            let (name, has_value) = match body.iter().position(|&c| c == b'=') {
-                Some(p) => (&body[..p], true),
-                None => (body, false),
-            };
-            let exact = longs.iter().position(|l| *l == name);
-            let prefixed: Vec<usize> = (0..longs.len()).filter(|&i| longs[i].starts_with(name)).collect();
-            let pick = exact.or(if prefixed.len() == 1 { Some(prefixed[0]) } else { None });
-            match pick {
-                Some(i) if has_value => {
-                    out.push(format!(
-                        "error: option '--{}' doesn't allow an argument",
-                        String::from_utf8_lossy(longs[i])
-                    ));
-                    return out;
-                }
-                Some(i) => out.push(format!("option {}", spec.long_as[i])),
-                None if prefixed.is_empty() => {
-                    out.push(format!("error: unrecognized option '{text}'"));
-                    return out;
-                }
-                None => {
-                    let names: Vec<String> =
-                        prefixed.iter().map(|&i| format!(" '--{}'", String::from_utf8_lossy(longs[i]))).collect();
-                    out.push(format!("error: option '{text}' is ambiguous; possibilities:{}", names.concat()));
-                    return out;
-                }
+        if arg.len() < 2 || arg[0] != b'-' {
+            operands.push(show(arg));
+            if posix {
+                operands.extend(args[i..].iter().map(|a| show(a)));
+                break;
             }
             continue;
         }
-        for &c in &arg[1..] {
-            if spec.short.contains(&c) {
-                out.push(format!("option {c}"));
-            } else {
-                out.push(format!("error: invalid option -- '{}'", String::from_utf8_lossy(&[c])));
+        if let Some(body) = arg.strip_prefix(b"--") {
+            let (name, value) = match body.iter().position(|&c| c == b'=') {
+                Some(p) => (&body[..p], Some(&body[p + 1..])),
+                None => (body, None),
+            };
+            let rows = spec.longopts;
+            let mut found = rows.iter().position(|r| r.0.as_bytes() == name);
+            let mut ambig: Vec<usize> = Vec::new();
+            if found.is_none() {
+                for (k, r) in rows.iter().enumerate() {
+                    if !r.0.as_bytes().starts_with(name) {
+                        continue;
+                    }
+                    match found {
+                        None => found = Some(k),
+                        Some(f) if rows[f].1 != r.1 || rows[f].2 != r.2 => {
+                            if ambig.is_empty() {
+                                ambig.push(f);
+                            }
+                            ambig.push(k);
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
+            if !ambig.is_empty() {
+                let names: String = ambig.iter().map(|&k| format!(" '--{}'", rows[k].0)).collect();
+                out.push(format!("P: option '{}' is ambiguous; possibilities:{names}", show(arg)));
+                return out;
+            }
+            let Some(k) = found else {
+                out.push(format!("P: unrecognized option '{}'", show(arg)));
+                return out;
+            };
+            let (long, has, val) = rows[k];
+            match (has, value) {
+                (0, Some(_)) => {
+                    out.push(format!("P: option '--{long}' doesn't allow an argument"));
+                    return out;
+                }
+                (1, None) if i < args.len() => {
+                    out.push(format!("option {val} {}", show(args[i])));
+                    i += 1;
+                }
+                (1, None) => {
+                    out.push(format!("P: option '--{long}' requires an argument"));
+                    return out;
+                }
+                (_, Some(v)) => out.push(format!("option {val} {}", show(v))),
+                (_, None) => out.push(format!("option {val} (none)")),
+            }
+            continue;
+        }
+        let mut j = 1;
+        while j < arg.len() {
+            let c = arg[j];
+            j += 1;
+            match short(c) {
+                None => {
+                    out.push(format!("P: invalid option -- '{}'", show(&[c])));
+                    return out;
+                }
+                Some(0) => out.push(format!("option {c} (none)")),
+                Some(has) => {
+                    if j < arg.len() {
+                        out.push(format!("option {c} {}", show(&arg[j..])));
+                    } else if has == 1 && i < args.len() {
+                        out.push(format!("option {c} {}", show(args[i])));
+                        i += 1;
+                    } else if has == 1 {
+                        out.push(format!("P: option requires an argument -- '{}'", show(&[c])));
+                        return out;
+                    } else {
+                        out.push(format!("option {c} (none)"));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    out.extend(operands.into_iter().map(|o| format!("operand {o}")));
+    out
+}
+
+/// Our parser, reported in the model's format (operands after the options,
+/// as glibc's permutation leaves them; the message's first line only, and
+/// a check that the second is the `Try` line).
+pub fn getopt_ours(spec: &'static Spec, args: &[&[u8]], posix: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut operands = Vec::new();
+    for item in Getopt::new(args.iter().copied(), spec, posix) {
+        match item {
+            Item::Opt(c, arg) => out.push(format!(
+                "option {c} {}",
+                arg.map_or("(none)".into(), |a| String::from_utf8_lossy(a).into_owned())
+            )),
+            Item::Operand(a) => operands.push(format!("operand {}", String::from_utf8_lossy(a))),
+            Item::Fault(t, a) => {
+                let mut m = Buf(b"P: ".to_vec());
+                getopt::complain(&mut m, spec, t, a);
+                let text = String::from_utf8_lossy(&m.0).into_owned();
+                let (first, rest) = text.split_once('\n').expect("two lines");
+                assert_eq!(rest, "Try 'P --help' for more information.", "the Try line");
+                out.push(first.to_string());
                 return out;
             }
         }
     }
+    out.extend(operands);
     out
 }
 
-/// data: NUL-separated arguments (the first byte's low bit: POSIXLY_CORRECT).
+/// data[0]: bit 0 POSIXLY_CORRECT, bits 1-2 which table (cat, yes, the
+/// test one); the rest: NUL-separated arguments.
 pub fn check_getopt(data: &[u8]) {
     let Some((&mode, rest)) = data.split_first() else { return };
     let posix = mode & 1 != 0;
+    let g = [&CAT_GLIBC, &YES_GLIBC, &TEST_GLIBC, &TEST_GLIBC][(mode >> 1 & 3) as usize];
     let args: Vec<&[u8]> = if rest.is_empty() { vec![] } else { rest.split(|&c| c == 0).collect() };
-    let want = getopt_model(&CAT, &args, posix);
-    let mut got = Vec::new();
-    for item in Getopt::new(args.iter().copied(), &CAT, posix) {
-        match item {
-            Item::Opt(c) => got.push(format!("option {c}")),
-            Item::Operand(a) => got.push(format!("operand {}", String::from_utf8_lossy(a))),
-            bad => {
-                let mut m = Buf(b"P: ".to_vec());
-                getopt::complain(&mut m, b"P", &CAT, bad);
-                got.push(String::from_utf8_lossy(&m.0).into_owned());
-                break;
-            }
-        }
-    }
+    let want = getopt_model(g, &args, posix);
+    let got = getopt_ours(spec_of(g), &args, posix);
     assert_eq!(
         got,
         want,
-        "getopt {:?} posix {posix}",
-        args.iter().map(|a| String::from_utf8_lossy(a)).collect::<Vec<_>>()
+        "getopt {:?} posix {posix} table {:?}",
+        args.iter().map(|a| String::from_utf8_lossy(a)).collect::<Vec<_>>(),
+        g.optstring
     );
 }

@@ -25,6 +25,7 @@ pub struct Phdr {
     pub flags: u32,
     pub offset: u64,
     pub filesz: u64,
+    pub memsz: u64,
 }
 
 /// The parts of the ELF header the tests look at.
@@ -54,6 +55,7 @@ pub fn parse(b: &[u8]) -> Result<Elf, String> {
             flags: u32_at(b, at + 4).ok_or_else(bad)? as u32,
             offset: u64_at(b, at + 8).ok_or_else(bad)?,
             filesz: u64_at(b, at + 32).ok_or_else(bad)?,
+            memsz: u64_at(b, at + 40).ok_or_else(bad)?,
         });
     }
     Ok(Elf {
@@ -71,7 +73,8 @@ pub fn parse(b: &[u8]) -> Result<Elf, String> {
 pub fn strip_sections(b: &[u8]) -> Result<Vec<u8>, String> {
     let elf = parse(b)?;
     let phend = 0x40 + elf.phdrs.len() * 56;
-    let end = elf.phdrs.iter().map(|p| (p.offset + p.filesz) as usize).fold(phend, usize::max);
+    // Segments with no file bytes (.bss) end nowhere in the file.
+    let end = elf.phdrs.iter().filter(|p| p.filesz > 0).map(|p| (p.offset + p.filesz) as usize).fold(phend, usize::max);
     let mut out = b.get(..end).ok_or("segments run past the end of the file")?.to_vec();
     for at in [0x28usize, 0x29, 0x2a, 0x2b, 0x2c, 0x2d, 0x2e, 0x2f, 0x3a, 0x3b, 0x3c, 0x3d, 0x3e, 0x3f] {
         out[at] = 0;

@@ -10,8 +10,8 @@ use femtobox::errno;
 /// The size ceilings of the five-applet box, without and with the `help`
 /// feature (the default build): ratchets that only ever come down (README
 /// "Size" has the goals); until the goals are met they hold the ground gained.
-const BUDGET: u64 = 10289;
-const BUDGET_HELP: u64 = 11297;
+const BUDGET: u64 = 10286;
+const BUDGET_HELP: u64 = 11285;
 
 fn shipped() -> elf::Elf {
     elf::parse(&std::fs::read(bin()).expect("read the binary")).expect("parse the binary")
@@ -59,6 +59,16 @@ fn no_segment_is_both_writable_and_executable() {
 }
 
 #[test]
+fn the_writable_segment_is_bss_only() {
+    // The runtime's state lives in .bss: memory the kernel zeroes, no bytes
+    // of the file. A .data section would put bytes there (and fail here).
+    for p in shipped().phdrs.iter().filter(|p| p.kind == PT_LOAD && p.flags & PF_W != 0) {
+        assert_eq!(p.filesz, 0, "a writable segment with file bytes: {p:?}");
+        assert!(p.memsz <= 8192, "the state is small: {p:?}");
+    }
+}
+
+#[test]
 fn the_stack_is_declared_non_executable() {
     let elf = shipped();
     let stack = elf.phdrs.iter().find(|p| p.kind == PT_GNU_STACK).expect("a PT_GNU_STACK header");
@@ -101,7 +111,7 @@ fn the_symbols_build_is_the_shipped_code() {
     let load = |e: &elf::Elf, f: &[u8]| -> Vec<u8> {
         e.phdrs
             .iter()
-            .filter(|p| p.kind == PT_LOAD)
+            .filter(|p| p.kind == PT_LOAD && p.filesz > 0)
             .flat_map(|p| f[p.offset as usize..][..p.filesz as usize].to_vec())
             .collect::<Vec<u8>>()
     };
@@ -117,10 +127,21 @@ fn every_error_text_is_glibc_s() {
     for n in 1..=133u16 {
         let want = std::io::Error::from_raw_os_error(n as i32).to_string();
         let want = want.split(" (os error").next().unwrap();
-        match errno::Errno(n).text() {
-            (text, true) => assert_eq!(String::from_utf8_lossy(text), want, "errno {n}"),
+        // The texts are stored packed (shared words once): spelled out, and
+        // as the message engine writes them.
+        let (text, known) = errno::Errno(n).text();
+        let mut spelled = femtobox_tests::checks::Buf::default();
+        errno::spell(&mut spelled, text);
+        let mut message = femtobox_tests::checks::Buf::default();
+        femtobox::msg::fill(&mut message, femtobox::texts::WRITE_ERROR, b"", n as u32);
+        let message = String::from_utf8_lossy(&message.0).into_owned();
+        if known {
+            assert_eq!(String::from_utf8_lossy(&spelled.0), want, "errno {n}");
+            assert_eq!(message, format!("write error: {want}"), "errno {n}");
+        } else {
             // The number follows: glibc's `Unknown error N`.
-            (text, false) => assert_eq!(text, b"Unknown error ", "errno {n}"),
+            assert_eq!(spelled.0, b"Unknown error ", "errno {n}");
+            assert_eq!(message, format!("write error: Unknown error {n}"), "errno {n}");
         }
     }
     assert_eq!(errno::Errno(0).text(), (&b"Unknown error "[..], false));

@@ -82,6 +82,73 @@ fn option_parsing_matches_the_model_on_random_argv() {
         data.extend(rng.bytes(b"--\0\0nbsvETAxuhe=um-r", 24));
         check_getopt(&data);
     }
+    // Whole words, so long names and their prefixes come up often, for all
+    // three tables (cat's, yes's, and the one with arguments).
+    const WORDS: &[&[u8]] = &[
+        b"-a",
+        b"-b",
+        b"-c",
+        b"-n",
+        b"-ab",
+        b"-bx",
+        b"-cx",
+        b"-cb",
+        b"-x",
+        b"-",
+        b"--",
+        b"-n5",
+        b"-an",
+        b"--alpha",
+        b"--al",
+        b"--a",
+        b"--b",
+        b"--bravo",
+        b"--brav",
+        b"--bravi",
+        b"--bravo=v",
+        b"--br=",
+        b"--charlie",
+        b"--charlie=v",
+        b"--c",
+        b"--ch",
+        b"--co",
+        b"--color=r",
+        b"--color",
+        b"--output-error",
+        b"--output-error=x",
+        b"--o",
+        b"--help",
+        b"--help=x",
+        b"--h",
+        b"--version",
+        b"--v",
+        b"--number",
+        b"--num",
+        b"--numb=5",
+        b"--xyz",
+        b"--=x",
+        b"--show-all",
+        b"--show",
+        b"--s",
+        b"-vET",
+        b"-z",
+        b"file",
+        b"5",
+        b"",
+        b"-e",
+        b"--number-nonblank",
+        b"--nu",
+    ];
+    for _ in 0..ROUNDS {
+        let mut data = vec![rng.next() as u8];
+        for k in 0..rng.next() % 6 {
+            if k > 0 {
+                data.push(0);
+            }
+            data.extend_from_slice(WORDS[(rng.next() % WORDS.len() as u64) as usize]);
+        }
+        check_getopt(&data);
+    }
 }
 
 #[test]
@@ -102,4 +169,50 @@ fn the_saved_fuzz_corpus_still_passes() {
         }
     }
     eprintln!("{n} saved inputs replayed");
+}
+
+#[test]
+fn message_templates_fill_as_gnu_words_its_messages() {
+    use femtobox::texts::{self, Text};
+    use femtobox_tests::checks::Buf;
+    let fill = |t: Text, a: &[u8], n: u32| {
+        let mut b = Buf::default();
+        femtobox::msg::fill(&mut b, t, a, n);
+        String::from_utf8_lossy(&b.0).into_owned()
+    };
+    assert_eq!(fill(texts::NAME_ERROR, b"a b", 2), "'a b': No such file or directory");
+    assert_eq!(fill(texts::NAME_ERROR, b"it's", 6), "\"it's\": No such device or address");
+    assert_eq!(fill(texts::NAME_ERROR, b"x", 4095), "x: Unknown error 4095");
+    assert_eq!(fill(texts::NAME_ERROR, b"x", 0), "x: Unknown error 0");
+    assert_eq!(fill(texts::INPUT_IS_OUTPUT, b"f", 0), "f: input file is output file");
+    assert_eq!(fill(texts::WRITE_ERROR, b"", 28), "write error: No space left on device");
+    assert_eq!(fill(texts::STDOUT_ERROR, b"", 32), "standard output: Broken pipe");
+    assert_eq!(fill(texts::INVALID, b"x", 0), "invalid option -- 'x'");
+    assert_eq!(fill(texts::NEEDS_ARGUMENT, b"n", 0), "option requires an argument -- 'n'");
+    assert_eq!(fill(texts::UNRECOGNIZED, b"--bogus=1", 0), "unrecognized option '--bogus=1'");
+    assert_eq!(fill(texts::AMBIGUOUS, b"--num", 0), "option '--num' is ambiguous; possibilities:");
+    assert_eq!(fill(texts::POSSIBILITY, b"number", 0), " '--number'");
+    assert_eq!(fill(texts::NO_ARGUMENT, b"help", 0), "option '--help' doesn't allow an argument");
+    assert_eq!(fill(texts::NEEDS_LONG_ARGUMENT, b"lines", 0), "option '--lines' requires an argument");
+    assert_eq!(fill(texts::TRY, b"", 0), "\nTry 'P --help' for more information.");
+    assert_eq!(fill(texts::DIR_SLASH, b"d", 0) + &fill(texts::RAW_ERROR, b"cat", 17), "d/cat: File exists");
+    assert_eq!(fill(texts::NOT_FOUND, b"", 0), "applet not found");
+}
+
+#[test]
+fn every_blob_entry_is_where_its_name_says() {
+    use femtobox::texts::{self, entry, entry_const};
+    assert_eq!(entry(texts::EMPTY), b"");
+    assert_eq!(entry(texts::CAT_SHORT), b"benstuvAET");
+    assert_eq!(entry_const(texts::CAT_SHORT), b"benstuvAET");
+    assert_eq!(entry(texts::HELP_VERSION), b"\x01help");
+    assert!(entry(texts::CAT_USAGE).starts_with(b"cat [-AbeEnstTuv] [FILE]...\n"));
+    assert!(entry(texts::BOX_USAGE).starts_with(b"Usage: femtobox "));
+    assert!(entry(texts::BOX_USAGE).ends_with(b"Applets: "));
+    // cat's long list runs on into --help and --version, then ends.
+    let long = texts::get(texts::CAT_LONG);
+    let names: Vec<&[u8]> = long.split(|&c| c == 0).take_while(|e| !e.is_empty()).collect();
+    assert_eq!(names.len(), 9);
+    assert_eq!(names[8], b"\x02version");
+    assert_eq!(*texts::BLOB.last().unwrap(), 0, "every entry ends in a NUL");
 }

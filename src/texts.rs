@@ -1,0 +1,309 @@
+//! THE text blob: every fixed text femtobox prints or matches — messages,
+//! glibc's errno texts, option tables, usage and help, the box's own — in
+//! one read-only byte string, each entry ended by a NUL and named by its
+//! offset (`Text`, two bytes) rather than by a pointer and a length.
+//! Written here as readable Rust; the `blob!` macro lays it out at compile
+//! time.
+//!
+//! Message templates (see `msg.rs`) are written after the `PROG: ` every
+//! message begins with, without the newline that ends it; bytes 1-6 in
+//! them are placeholders: `\x01` the name, quoted as GNU's `quotef`;
+//! `\x02` the name as it is; `\x03` the errno text of the number; `\x06`
+//! PROG. (4 and 5 are free: a number in decimal, a byte, when a message
+//! needs one.)
+
+/// An entry of the blob: its offset.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Text(pub u16);
+
+/// The blob from `t` on: the entry up to its NUL, then the rest (lists of
+/// NUL-ended items run to an empty item).
+#[inline(always)]
+pub const fn get(t: Text) -> &'static [u8] {
+    match BLOB.split_at_checked(t.0 as usize) {
+        Some((_, rest)) => rest,
+        None => b"",
+    }
+}
+
+/// The entry `t` without its NUL, at compile time (an option string).
+pub const fn entry_const(t: Text) -> &'static [u8] {
+    let s = get(t);
+    let mut n = 0;
+    while n < s.len() && s[n] != 0 {
+        n += 1;
+    }
+    s.split_at(n).0
+}
+
+/// The entry `t`, without its NUL (for the host tests).
+pub fn entry(t: Text) -> &'static [u8] {
+    let s = get(t);
+    s.split(|&c| c == 0).next().unwrap_or_default()
+}
+
+const fn offsets<const N: usize>(parts: [&str; N]) -> [u16; N] {
+    let mut at = [0u16; N];
+    let (mut i, mut sum) = (0, 0);
+    while i < N {
+        at[i] = sum as u16;
+        sum += parts[i].len() + 1;
+        i += 1;
+    }
+    assert!(sum <= 65535, "the blob outgrew 16-bit offsets");
+    at
+}
+
+/// The parts, each followed by a NUL, in one array of `LEN` bytes.
+const fn join<const LEN: usize>(parts: &[&str]) -> [u8; LEN] {
+    let mut blob = [0u8; LEN];
+    let (mut i, mut at) = (0, 0);
+    while i < parts.len() {
+        let p = parts[i].as_bytes();
+        let mut j = 0;
+        while j < p.len() {
+            blob[at] = p[j];
+            (at, j) = (at + 1, j + 1);
+        }
+        (at, i) = (at + 1, i + 1);
+    }
+    assert!(at == LEN);
+    blob
+}
+
+const fn total(parts: &[&str]) -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < parts.len() {
+        n += parts[i].len() + 1;
+        i += 1;
+    }
+    n
+}
+
+/// `NAME = "text";` entries (a string, or a macro making one) -> `BLOB`
+/// and a `Text` const per name. `NAME [cat | yes] = ...` is there only
+/// when one of those applets is built (else it is empty).
+macro_rules! blob {
+    ($($(#[$doc:meta])* $name:ident $([$($f:literal)|+])? = $text:expr;)*) => {
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
+        #[repr(u16)]
+        enum Id { $($name),* }
+        const PARTS: [&str; [$(stringify!($name)),*].len()] =
+            [$(if true $(&& cfg!(any($(feature = $f),+)))? { $text } else { "" }),*];
+        const AT: [u16; PARTS.len()] = offsets(PARTS);
+        /// Every text, each ended by a NUL.
+        pub const BLOB: &[u8] = &join::<{ total(&PARTS) }>(&PARTS);
+        $($(#[$doc])* pub const $name: Text = Text(AT[Id::$name as usize]);)*
+    };
+}
+
+/// An applet's `--help` text after `Usage: `: its synopsis line, and with
+/// the `help` feature (on by default; `make HELP=0` leaves it out) one short
+/// line per option, in our own words. (After a `;`: what follows either way.)
+#[cfg(feature = "help")]
+macro_rules! usage {
+    ($synopsis:literal $(, $line:literal)* $(,)? $(; $tail:literal)?) => {
+        concat!($synopsis, $($line,)* $($tail)?)
+    };
+}
+#[cfg(not(feature = "help"))]
+macro_rules! usage {
+    ($synopsis:literal $(, $line:literal)* $(,)? $(; $tail:literal)?) => {
+        concat!($synopsis, $($tail)?)
+    };
+}
+
+blob! {
+    /// How every message begins.
+    PROG = "\x06: ";
+    // ---- messages (after `PROG: `) ----
+    NAME_ERROR ["cat"] = "\x01: \x03";
+    INPUT_IS_OUTPUT ["cat"] = "\x01: input file is output file";
+    WRITE_ERROR = "write error: \x03";
+    STDOUT_ERROR ["cat" | "yes"] = "standard output: \x03";
+    CLOSING_STDIN ["cat"] = "closing standard input: \x03";
+    NO_MEMORY ["yes"] = "memory exhausted";
+    NOT_FOUND = "applet not found";
+    NO_NAME = "no applet name";
+    /// `--install`'s `DIR/NAME: strerror`, in two steps.
+    DIR_SLASH = "\x02/";
+    RAW_ERROR = "\x02: \x03";
+    // ---- glibc getopt_long's messages ----
+    INVALID ["cat" | "yes"] = "invalid option -- '\x02'";
+    NEEDS_ARGUMENT ["cat" | "yes"] = "option requires an argument -- '\x02'";
+    UNRECOGNIZED ["cat" | "yes"] = "unrecognized option '\x02'";
+    AMBIGUOUS ["cat" | "yes"] = "option '\x02' is ambiguous; possibilities:";
+    POSSIBILITY ["cat" | "yes"] = " '--\x02'";
+    NO_ARGUMENT ["cat" | "yes"] = "option '--\x02' doesn't allow an argument";
+    NEEDS_LONG_ARGUMENT ["cat" | "yes"] = "option '--\x02' requires an argument";
+    TRY ["cat" | "yes"] = "\nTry '\x06 --help' for more information.";
+    /// The errno texts (`ERRNO_TEXTS`) with the words they share
+    /// (`ERRNO_WORDS`) each stored once: byte k (1..=31) in a text stands
+    /// for word k; `errno::spell` spells them out.
+    ERRNO = ERRNO_PACKED;
+    ERRNO_WORDS = WORDS_JOINED;
+    // ---- the box ----
+    EMPTY = "";
+    /// What argv[1] may be under the box's name (`--help` and `--version`
+    /// also answer for true, false and echo), a list.
+    USAGE = "Usage: ";
+    BOX_OPTIONS = "--help\0--list\0--version\0--install\0";
+    VERSION = concat!(" (femtobox) ", env!("CARGO_PKG_VERSION"), "\n");
+    BOX_USAGE = usage!(
+        "Usage: femtobox [APPLET [ARG]... | --list | --install [-s] DIR]\n",
+        "  APPLET [ARG]...     run APPLET (also: run femtobox under APPLET's name)\n",
+        "  --list              the applets, one a line\n",
+        "  --install [-s] DIR  DIR/APPLET for each applet: a hard link to femtobox (-s: symlink)\n";
+        "Applets: "
+    );
+    // ---- the applets: usage, help, options ----
+    CAT_USAGE ["cat"] = usage!(
+        "cat [-AbeEnstTuv] [FILE]...\n",
+        "Concatenate FILEs to stdout (none or -: stdin).\n",
+        "  -A --show-all          = -vET\n",
+        "  -b --number-nonblank   number nonempty lines (overrides -n)\n",
+        "  -e                     = -vE\n",
+        "  -E --show-ends         $ at the end of each line\n",
+        "  -n --number            number all lines\n",
+        "  -s --squeeze-blank     no repeated empty lines\n",
+        "  -t                     = -vT\n",
+        "  -T --show-tabs         TAB as ^I\n",
+        "  -u                     (ignored)\n",
+        "  -v --show-nonprinting  ^ and M- notation, but for LF and TAB\n",
+    );
+    CAT_SHORT ["cat"] = "benstuvAET";
+    /// cat's long options; the list goes on into HELP_VERSION.
+    CAT_LONG ["cat"] = concat!(
+        "bnumber-nonblank\0nnumber\0ssqueeze-blank\0vshow-nonprinting\0",
+        "Eshow-ends\0Tshow-tabs\0Ashow-all",
+    );
+    /// The long options of yes, and the end of cat's.
+    HELP_VERSION ["cat" | "yes"] = "\x01help\0\x02version\0";
+    ECHO_USAGE ["echo"] = usage!(
+        "echo [-neE] [STRING]...\n",
+        "Write the STRINGs, separated by spaces, and a newline.\n",
+        "  -n  no newline at the end\n",
+        "  -e  backslash escapes: \\\\ \\a \\b \\c (stop) \\e \\f \\n \\r \\t \\v \\0NNN \\NNN \\xHH\n",
+        "  -E  no escapes (the default)\n",
+    );
+    FALSE_USAGE ["false"] = usage!("false [ignored arguments]\n", "Exit with status 1.\n");
+    TRUE_USAGE ["true"] = usage!("true [ignored arguments]\n", "Exit with status 0.\n");
+    YES_USAGE ["yes"] = usage!("yes [STRING]...\n", "Write the STRINGs, separated by spaces (none: y), and a newline, until stopped.\n");
+}
+
+/// glibc's texts for the errnos the wrappers in sys.rs can return (exactly
+/// their union): entries `CODE TEXT NUL`; code 0 ends them, its text for
+/// every other number. Stored packed (`ERRNO`).
+const ERRNO_TEXTS: &str = concat!(
+    "\x01Operation not permitted\0",
+    "\x02No such file or directory\0",
+    "\x04Interrupted system call\0",
+    "\x05Input/output error\0",
+    "\x06No such device or address\0",
+    "\x09Bad file descriptor\0",
+    "\x0bResource temporarily unavailable\0",
+    "\x0cCannot allocate memory\0",
+    "\x0dPermission denied\0",
+    "\x0eBad address\0",
+    "\x10Device or resource busy\0",
+    "\x11File exists\0",
+    "\x12Invalid cross-device link\0",
+    "\x13No such device\0",
+    "\x14Not a directory\0",
+    "\x15Is a directory\0",
+    "\x16Invalid argument\0",
+    "\x17Too many open files in system\0",
+    "\x18Too many open files\0",
+    "\x1aText file busy\0",
+    "\x1bFile too large\0",
+    "\x1cNo space left on device\0",
+    "\x1dIllegal seek\0",
+    "\x1eRead-only file system\0",
+    "\x1fToo many links\0",
+    "\x20Broken pipe\0",
+    "\x24File name too long\0",
+    "\x26Function not implemented\0",
+    "\x28Too many levels of symbolic links\0",
+    "\x4bValue too large for defined data type\0",
+    "\x59Destination address required\0",
+    "\x5fOperation not supported\0",
+    "\x7aDisk quota exceeded\0",
+    "\x00Unknown error ",
+);
+
+/// The words the errno texts share, in the order the packer tries them.
+const WORDS: &[&str] = &[
+    "Too many ",
+    " file",
+    " directory",
+    "tion not ",
+    "evice",
+    " address",
+    "No such",
+    "e too l",
+    " system",
+    "Invalid ",
+    "esource ",
+    "ted",
+    "link",
+];
+
+const WORDS_JOINED: &str = utf8(&WORDS_ARRAY);
+const WORDS_ARRAY: [u8; total(WORDS) - 1] = {
+    let all = join::<{ total(WORDS) }>(WORDS);
+    let mut out = [0u8; total(WORDS) - 1];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = all[i];
+        i += 1;
+    }
+    out
+};
+
+const ERRNO_PACKED: &str = utf8(&ERRNO_ARRAY);
+const ERRNO_ARRAY: [u8; pack(ERRNO_TEXTS.as_bytes(), &mut [0; ERRNO_TEXTS.len()])] = {
+    let mut out = [0u8; ERRNO_TEXTS.len()];
+    let n = pack(ERRNO_TEXTS.as_bytes(), &mut out);
+    let mut packed = [0u8; pack(ERRNO_TEXTS.as_bytes(), &mut [0; ERRNO_TEXTS.len()])];
+    let mut i = 0;
+    while i < n {
+        packed[i] = out[i];
+        i += 1;
+    }
+    packed
+};
+
+/// `src` with each of WORDS (tried in order) replaced by its number,
+/// but for the first byte of each entry (its code); returns the length.
+const fn pack(src: &[u8], out: &mut [u8]) -> usize {
+    let (mut i, mut n, mut entry_start) = (0, 0, true);
+    'bytes: while i < src.len() {
+        if !entry_start {
+            let mut w = 0;
+            while w < WORDS.len() {
+                let word = WORDS[w].as_bytes();
+                let mut k = 0;
+                while k < word.len() && i + k < src.len() && src[i + k] == word[k] {
+                    k += 1;
+                }
+                if k == word.len() {
+                    out[n] = w as u8 + 1;
+                    (n, i) = (n + 1, i + k);
+                    continue 'bytes;
+                }
+                w += 1;
+            }
+        }
+        out[n] = src[i];
+        entry_start = src[i] == 0;
+        (n, i) = (n + 1, i + 1);
+    }
+    n
+}
+
+const fn utf8(bytes: &'static [u8]) -> &'static str {
+    match core::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(_) => panic!("packed texts are ASCII"),
+    }
+}
