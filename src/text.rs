@@ -44,6 +44,8 @@ pub fn find(list: &[u8], name: &[u8]) -> Option<usize> {
 }
 
 /// What follows the last `/` (all of `path` without one).
+#[inline(never)]
+#[cold]
 pub fn basename(path: &[u8]) -> &[u8] {
     path.rsplit(|&c| c == b'/').next().unwrap_or_default()
 }

@@ -231,21 +231,34 @@ const ERRNO_TEXTS: &str = concat!(
     "\x00Unknown error ",
 );
 
-/// The words the errno texts share, in the order the packer tries them.
+/// The words the errno texts share, in the order the packer tries them (a
+/// greedy search's pick: 753 bytes of texts become 577 with these).
 const WORDS: &[&str] = &[
-    "Too many ",
-    " file",
-    " directory",
-    "tion not ",
-    "evice",
-    " address",
+    "ot a",
+    "ment",
+    "busy",
+    "le",
+    "il",
+    "on",
+    "arg",
+    "err",
+    "link",
+    "pe",
+    "esource ",
+    "Invalid ",
+    "ed",
+    "or",
+    " system",
     "No such",
     "e too l",
-    " system",
-    "Invalid ",
-    "esource ",
-    "ted",
-    "link",
+    " address",
+    "evice",
+    "tion not ",
+    " directory",
+    " file",
+    "Too many ",
+    " d",
+    "e ",
 ];
 
 const WORDS_JOINED: &str = utf8(&WORDS_ARRAY);

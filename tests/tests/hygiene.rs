@@ -10,8 +10,8 @@ use femtobox::errno;
 /// The size ceilings of the five-applet box, without and with the `help`
 /// feature (the default build): ratchets that only ever come down (README
 /// "Size" has the goals); until the goals are met they hold the ground gained.
-const BUDGET: u64 = 10286;
-const BUDGET_HELP: u64 = 11285;
+const BUDGET: u64 = 10246;
+const BUDGET_HELP: u64 = 11245;
 
 fn shipped() -> elf::Elf {
     elf::parse(&std::fs::read(bin()).expect("read the binary")).expect("parse the binary")
@@ -144,8 +144,12 @@ fn every_error_text_is_glibc_s() {
             assert_eq!(message, format!("write error: Unknown error {n}"), "errno {n}");
         }
     }
-    assert_eq!(errno::Errno(0).text(), (&b"Unknown error "[..], false));
-    assert_eq!(errno::Errno(4095).text(), (&b"Unknown error "[..], false));
+    for n in [0, 4095] {
+        let (text, known) = errno::Errno(n).text();
+        let mut spelled = femtobox_tests::checks::Buf::default();
+        errno::spell(&mut spelled, text);
+        assert_eq!((spelled.0.as_slice(), known), (&b"Unknown error "[..], false), "errno {n}");
+    }
 }
 
 #[test]
