@@ -78,32 +78,26 @@ const NAMES: &[u8] = &{
     names
 };
 
+/// Field `$f` of this build's rows of `ALL`, in order, as an array.
+macro_rules! selected {
+    ($f:tt) => {{
+        let mut out = [ALL[0].$f; COUNT];
+        let (mut at, mut i) = (0, 0);
+        while i < ALL.len() {
+            if ALL[i].3 {
+                out[at] = ALL[i].$f;
+                at += 1;
+            }
+            i += 1;
+        }
+        out
+    }};
+}
+
 /// Their mains and usage texts, in the same order (two tables: a pair
 /// would be padded to 16 bytes).
-const MAINS: [Main; COUNT] = {
-    let mut mains = [ALL[0].1; COUNT];
-    let (mut at, mut i) = (0, 0);
-    while i < ALL.len() {
-        if ALL[i].3 {
-            mains[at] = ALL[i].1;
-            at += 1;
-        }
-        i += 1;
-    }
-    mains
-};
-const USAGES: [Text; COUNT] = {
-    let mut usages = [ALL[0].2; COUNT];
-    let (mut at, mut i) = (0, 0);
-    while i < ALL.len() {
-        if ALL[i].3 {
-            usages[at] = ALL[i].2;
-            at += 1;
-        }
-        i += 1;
-    }
-    usages
-};
+const MAINS: [Main; COUNT] = selected!(1);
+const USAGES: [Text; COUNT] = selected!(2);
 
 const BOX: &[u8] = b"femtobox";
 
