@@ -116,10 +116,13 @@ struct State {
 static mut STATE: State = State { prog: None, name: None, applet: 0, status: 0, out: Out::new(STDOUT) };
 
 /// The stdout buffer, borrowed for one call.
+///
+/// SAFETY (for callers): use the borrow for one call of `Out`'s and drop
+/// it; `Out`'s methods reach only `write_all`/`sys`, never this function,
+/// so no two borrows overlap (there is one thread).
 #[inline(always)]
-fn out() -> &'static mut Out {
-    // SAFETY: one thread; every caller in this file uses the borrow for one
-    // call of Out's, which never comes back here, so no two overlap.
+unsafe fn out() -> &'static mut Out {
+    // SAFETY: the caller's promise above.
     unsafe { &mut *addr_of_mut!(STATE.out) }
 }
 
@@ -163,13 +166,18 @@ fn fail() {
 pub struct Stdout;
 
 impl Sink for Stdout {
+    fn prog(&self) -> &'static [u8] {
+        prog()
+    }
     #[inline(never)]
     fn put(&mut self, s: &[u8]) {
-        out().put(s);
+        // SAFETY: one call of Out's (see `out`).
+        unsafe { out() }.put(s);
     }
     #[inline(never)]
     fn byte(&mut self, b: u8) {
-        out().byte(b);
+        // SAFETY: one call of Out's (see `out`).
+        unsafe { out() }.byte(b);
     }
 }
 
@@ -182,12 +190,14 @@ impl Stdout {
 
 /// Sends stdout's buffer from now on to `fd` (a usage text meant for stderr).
 pub fn redirect(fd: i32) {
-    out().fd_less_1 = fd - 1;
+    // SAFETY: one store (see `out`).
+    unsafe { out() }.fd_less_1 = fd - 1;
 }
 
 /// Writes out stdout's buffer; returns the first error ever met.
 pub fn flush() -> Result<()> {
-    out().flush()
+    // SAFETY: one call of Out's (see `out`).
+    unsafe { out() }.flush()
 }
 
 /// Flushes stdout; on failure says `PROG: write error: ...`. Returns 1 if

@@ -15,9 +15,10 @@ pub fn fill(out: &mut impl Sink, t: Text, a: &[u8], n: u32) {
     for &c in texts::get(t) {
         match c {
             0 => break,
-            // Only applets that show file names need the quoting code.
+            // Only applets that show file names need the quoting code (a
+            // build without them shows a name as it is).
             1 if cfg!(feature = "quote") => quote(out, a),
-            2 => out.put(a),
+            1 | 2 => out.put(a),
             3 => {
                 let (text, known) = Errno(n as u16).text();
                 spell(out, text);

@@ -87,6 +87,8 @@ pub fn exit_group(status: u8) -> ! {
 }
 
 /// Errors (man 2 read): EAGAIN EBADF EFAULT EINTR EINVAL EIO EISDIR
+/// (read(2)'s "other errors ... depending on the object", e.g. a socket's
+/// ENOTCONN or ECONNRESET, print `Unknown error N`: not in its list.)
 /// Reads into `buf`, retrying `EINTR`; returns the part the kernel filled
 /// (empty at the end of the input).
 pub fn read(fd: i32, buf: &mut [MaybeUninit<u8>]) -> Result<&[u8]> {

@@ -289,6 +289,8 @@ const ERRNO_ARRAY: [u8; pack(ERRNO_TEXTS.as_bytes(), &mut [0; ERRNO_TEXTS.len()]
 /// `src` with each of WORDS (tried in order) replaced by its number,
 /// but for the first byte of each entry (its code); returns the length.
 const fn pack(src: &[u8], out: &mut [u8]) -> usize {
+    // Word numbers must stay below the first text byte (space).
+    assert!(WORDS.len() < 0x20, "at most 31 shared words");
     let (mut i, mut n, mut entry_start) = (0, 0, true);
     'bytes: while i < src.len() {
         if !entry_start {
