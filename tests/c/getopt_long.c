@@ -1,6 +1,7 @@
 /* The reference for femtobox's getopt: glibc's getopt_long itself, run on
    cases read from stdin, one a line: TABLE POSIX ARG\x1fARG... (TABLE 0
-   cat's options, 1 yes's, 2 the test table; POSIX 1 sets POSIXLY_CORRECT).
+   cat's options, 1 yes's, 2 the test table, 3 the same with a leading `+`;
+   POSIX 1 sets POSIXLY_CORRECT).
    Prints per case `option VAL ARG` (`(none)`) for each option, then glibc's
    own message for an error (on stderr, which is stdout here), or
    `operand X` for each operand as glibc leaves them; then `end`. */
@@ -42,7 +43,7 @@ int main(void) {
       }
     }
     argv[argc] = NULL;
-    const char *opts = table == 0 ? "benstuvAET" : table == 1 ? "" : "ab:c::n:";
+    const char *opts = table == 0 ? "benstuvAET" : table == 1 ? "" : table == 2 ? "ab:c::n:" : "+ab:c::n:";
     const struct option *longs = table == 0 ? cat : table == 1 ? yes : test;
     optind = 0;
     opterr = 1;

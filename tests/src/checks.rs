@@ -407,19 +407,24 @@ pub const TEST_GLIBC: GlibcSpec = GlibcSpec {
     ],
 };
 
-/// The same three tables in femtobox's encoding (texts.rs's format):
+/// The test table with a leading `+`: stop at the first operand (as
+/// basename, printenv and env do).
+pub const TEST_PLUS_GLIBC: GlibcSpec = GlibcSpec { optstring: "+ab:c::n:", longopts: TEST_GLIBC.longopts };
+
+/// The same tables in femtobox's encoding (texts.rs's format):
 /// cat's and yes's are the shipped ones.
 pub fn spec_of(g: &GlibcSpec) -> &'static Spec {
     use femtobox::texts::{entry_const, get, CAT_LONG, CAT_SHORT, HELP_VERSION};
     static CAT: Spec = Spec { short: entry_const(CAT_SHORT), long: get(CAT_LONG) };
     static YES: Spec = Spec { short: b"", long: get(HELP_VERSION) };
-    static TEST: Spec = Spec {
-        short: b"ab:c::n:",
-        long: b"aalpha\0bbravo\0bbravissimo\0ccharlie\0nnumber\0\x80output-error\0\xc0color\0\x01help\0\x02version\0\0",
-    };
+    const TEST_LONG: &[u8] =
+        b"aalpha\0bbravo\0bbravissimo\0ccharlie\0nnumber\0\x80output-error\0\xc0color\0\x01help\0\x02version\0\0";
+    static TEST: Spec = Spec { short: b"ab:c::n:", long: TEST_LONG };
+    static TEST_PLUS: Spec = Spec { short: b"+ab:c::n:", long: TEST_LONG };
     match g.optstring {
         "benstuvAET" => &CAT,
         "" => &YES,
+        "+ab:c::n:" => &TEST_PLUS,
         _ => &TEST,
     }
 }
@@ -572,11 +577,11 @@ pub fn getopt_ours(spec: &'static Spec, args: &[&[u8]], posix: bool) -> Vec<Stri
 }
 
 /// data[0]: bit 0 POSIXLY_CORRECT, bits 1-2 which table (cat, yes, the
-/// test one); the rest: NUL-separated arguments.
+/// test one, the test one with `+`); the rest: NUL-separated arguments.
 pub fn check_getopt(data: &[u8]) {
     let Some((&mode, rest)) = data.split_first() else { return };
     let posix = mode & 1 != 0;
-    let g = [&CAT_GLIBC, &YES_GLIBC, &TEST_GLIBC, &TEST_GLIBC][(mode >> 1 & 3) as usize];
+    let g = [&CAT_GLIBC, &YES_GLIBC, &TEST_GLIBC, &TEST_PLUS_GLIBC][(mode >> 1 & 3) as usize];
     let args: Vec<&[u8]> = if rest.is_empty() { vec![] } else { rest.split(|&c| c == 0).collect() };
     let want = getopt_model(g, &args, posix);
     let got = getopt_ours(spec_of(g), &args, posix);

@@ -1,14 +1,17 @@
 //! femtobox's getopt against glibc's `getopt_long` itself: a tiny C program
 //! (tests/c/getopt_long.c, built here with `cc`) runs the same command
-//! lines with the same option tables (cat's, yes's, and one with required
-//! and optional arguments and long-only options); every option, argument,
+//! lines with the same option tables (cat's, yes's, one with required and
+//! optional arguments and long-only options, and that one with a leading
+//! `+`: stop at the first operand); every option, argument,
 //! operand and message must be the same. Also checks the model in
 //! src/checks.rs against glibc, so the fuzz targets check against glibc's
 //! behaviour. Skipped (with a message) without a C compiler.
 
 mod common;
 use common::*;
-use femtobox_tests::checks::{getopt_model, getopt_ours, spec_of, GlibcSpec, CAT_GLIBC, TEST_GLIBC, YES_GLIBC};
+use femtobox_tests::checks::{
+    getopt_model, getopt_ours, spec_of, GlibcSpec, CAT_GLIBC, TEST_GLIBC, TEST_PLUS_GLIBC, YES_GLIBC,
+};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -100,7 +103,7 @@ fn getopt_parses_every_command_line_as_glibc_getopt_long_does() {
         let n = 3 + rng.next() % 4;
         lines.push((0..n).map(|_| WORDS[(rng.next() % WORDS.len() as u64) as usize]).collect());
     }
-    let tables: [&GlibcSpec; 3] = [&CAT_GLIBC, &YES_GLIBC, &TEST_GLIBC];
+    let tables: [&GlibcSpec; 4] = [&CAT_GLIBC, &YES_GLIBC, &TEST_GLIBC, &TEST_PLUS_GLIBC];
     let mut input = String::new();
     let mut cases = Vec::new();
     for (t, table) in tables.iter().enumerate() {
