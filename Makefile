@@ -64,16 +64,18 @@ bench: build
 BENCH_GIB ?= 1
 
 # libFuzzer on the pure logic, each target against its model for
-# FUZZ_SECONDS (nightly; `make test` replays the saved corpus in fuzz/corpus).
+# FUZZ_SECONDS (nightly; `make test` replays the saved corpus in fuzz/corpus);
+# the corpus is minimised after a clean run only.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := unescape render quote getopt
 fuzz:
 	@rustup toolchain list | grep -q '^nightly' || { echo "make fuzz: needs the nightly toolchain (rustup toolchain install nightly)"; exit 1; }
 	@command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 	@cd fuzz && for t in $(FUZZ_TARGETS); do \
-	  cargo +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 2>&1 \
-	    | grep -E '^(stat::number_of_executed_units|SUMMARY|==[0-9]+== ERROR)' | sed "s/^/$$t: /"; \
-	  cargo +nightly fuzz cmin $$t >/dev/null 2>&1; \
+	  out=$$(cargo +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 2>&1); \
+	  echo "$$out" | grep -aE '^(stat::number_of_executed_units|SUMMARY|==[0-9]+== ERROR)' | sed "s/^/$$t: /"; \
+	  if echo "$$out" | grep -aq '== ERROR'; then echo "$$t: failed (fuzz/artifacts/$$t); corpus left as it is"; \
+	  else cargo +nightly fuzz cmin $$t >/dev/null 2>&1; fi; \
 	done
 
 # The pure logic under Miri (nightly): undefined behaviour, out-of-bounds.
