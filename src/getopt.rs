@@ -183,12 +183,11 @@ pub fn complain(out: &mut impl Sink, spec: &Spec, t: Text, a: &[u8]) {
         // The possibilities: the first the prefix begins, and those that
         // mean something else.
         let (name, _) = split_long(a);
-        let (first, mut k) = (pick(spec.long, name).0, 0);
-        let mut seen = false;
+        let (mut first, mut k) = (None, 0);
         while let Some((val, full, next)) = entry(spec.long, k) {
-            if begins(full, name) && (!seen || first.is_some_and(|f| f.0 != val)) {
+            if begins(full, name) && first.is_none_or(|f| f != val) {
                 msg::fill(out, texts::POSSIBILITY, full, 0);
-                seen = true;
+                first.get_or_insert(val);
             }
             k = next;
         }
