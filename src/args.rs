@@ -100,6 +100,8 @@ impl Args {
     }
 
     /// The first `n` entries.
+    #[inline(never)]
+    #[cold]
     pub fn take(self, n: usize) -> Args {
         Args { argv: self.argv, len: n.min(self.len) }
     }

@@ -101,6 +101,8 @@ impl<'a, I: Iterator<Item = &'a [u8]>> Getopt<'a, I> {
     }
 
     /// What a short letter wants, or None if it is not an option.
+    #[inline(never)]
+    #[cold]
     fn short(&self, c: u8) -> Option<u8> {
         let s = self.spec.short;
         let i = s.iter().position(|&x| x == c).filter(|_| c != b':' && c != b'+')?;

@@ -10,8 +10,8 @@ use femtobox::errno;
 /// The size ceilings of the five-applet box, without and with the `help`
 /// feature (the default build): ratchets that only ever come down (README
 /// "Size" has the goals); until the goals are met they hold the ground gained.
-const BUDGET: u64 = 10166;
-const BUDGET_HELP: u64 = 11165;
+const BUDGET: u64 = 10118;
+const BUDGET_HELP: u64 = 11117;
 
 fn shipped() -> elf::Elf {
     elf::parse(&std::fs::read(bin()).expect("read the binary")).expect("parse the binary")
