@@ -15,9 +15,9 @@ use femtobox::errno::Errno;
 use femtobox::getopt::Spec;
 use femtobox::render::{Render, ENDS, NONBLANK, NONPRINTING, NUMBER, SQUEEZE, TABS};
 use femtobox::text::eq;
-use femtobox::texts::{self, entry_const, get};
+use femtobox::texts::{self, entry, get};
 
-const SPEC: Spec = Spec { short: entry_const(texts::CAT_SHORT), long: get(texts::CAT_LONG) };
+const SPEC: Spec = Spec { short: entry(texts::CAT_SHORT), long: get(texts::CAT_LONG) };
 
 /// What each letter of `benstuvAET` turns on.
 const BITS: &[u8] = &[

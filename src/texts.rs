@@ -26,20 +26,15 @@ pub const fn get(t: Text) -> &'static [u8] {
     }
 }
 
-/// The entry `t` without its NUL, at compile time (an option string).
-pub const fn entry_const(t: Text) -> &'static [u8] {
+/// The entry `t` without its NUL (a usage text; at compile time, an option
+/// string).
+pub const fn entry(t: Text) -> &'static [u8] {
     let s = get(t);
     let mut n = 0;
     while n < s.len() && s[n] != 0 {
         n += 1;
     }
     s.split_at(n).0
-}
-
-/// The entry `t`, without its NUL (for the host tests).
-pub fn entry(t: Text) -> &'static [u8] {
-    let s = get(t);
-    s.split(|&c| c == 0).next().unwrap_or_default()
 }
 
 const fn offsets<const N: usize>(parts: [&str; N]) -> [u16; N] {

@@ -414,8 +414,8 @@ pub const TEST_PLUS_GLIBC: GlibcSpec = GlibcSpec { optstring: "+ab:c::n:", longo
 /// The same tables in femtobox's encoding (texts.rs's format):
 /// cat's and yes's are the shipped ones.
 pub fn spec_of(g: &GlibcSpec) -> &'static Spec {
-    use femtobox::texts::{entry_const, get, CAT_LONG, CAT_SHORT, HELP_VERSION};
-    static CAT: Spec = Spec { short: entry_const(CAT_SHORT), long: get(CAT_LONG) };
+    use femtobox::texts::{entry, get, CAT_LONG, CAT_SHORT, HELP_VERSION};
+    static CAT: Spec = Spec { short: entry(CAT_SHORT), long: get(CAT_LONG) };
     static YES: Spec = Spec { short: b"", long: get(HELP_VERSION) };
     const TEST_LONG: &[u8] =
         b"aalpha\0bbravo\0bbravissimo\0ccharlie\0nnumber\0\x80output-error\0\xc0color\0\x01help\0\x02version\0\0";
