@@ -88,10 +88,8 @@ impl Out {
     #[inline(never)]
     fn flush(&mut self) -> Result<()> {
         if self.err.is_none() {
-            let filled = self.buf.get(..self.len as usize).unwrap_or_default();
-            // SAFETY: the first `len` bytes of buf were initialised by `byte`,
-            // and MaybeUninit<u8> has the layout of u8.
-            let filled = unsafe { &*(filled as *const [MaybeUninit<u8>] as *const [u8]) };
+            // SAFETY: the first `len` bytes of buf were initialised by `byte`.
+            let filled = unsafe { sys::written(&self.buf, self.len as usize) };
             self.err = write_all(self.fd_less_1 + 1, filled).err();
         }
         self.len = 0;

@@ -76,6 +76,16 @@ fn check(ret: isize) -> Result<usize> {
     }
 }
 
+/// The first `n` bytes of `buf` (fewer if it is shorter) as plain bytes.
+///
+/// SAFETY (for callers): those bytes have been written.
+#[inline(always)]
+pub unsafe fn written(buf: &[MaybeUninit<u8>], n: usize) -> &[u8] {
+    let filled = buf.get(..n).unwrap_or_default();
+    // SAFETY: the caller's promise; MaybeUninit<u8> has the layout of u8.
+    unsafe { &*(filled as *const [MaybeUninit<u8>] as *const [u8]) }
+}
+
 /// Ends the process (every thread) with `status`.
 pub fn exit_group(status: u8) -> ! {
     // SAFETY: exit_group takes a plain integer and never returns.
@@ -99,10 +109,8 @@ pub fn read(fd: i32, buf: &mut [MaybeUninit<u8>]) -> Result<&[u8]> {
             r => break r?,
         }
     };
-    let filled = buf.get(..n).unwrap_or_default();
-    // SAFETY: the kernel initialised the first n bytes; MaybeUninit<u8> has
-    // the layout of u8.
-    Ok(unsafe { &*(filled as *const [MaybeUninit<u8>] as *const [u8]) })
+    // SAFETY: the kernel initialised the first n bytes.
+    Ok(unsafe { written(buf, n) })
 }
 
 /// Errors (man 2 write): EAGAIN EBADF EDESTADDRREQ EDQUOT EFAULT EFBIG EINTR EINVAL EIO
@@ -286,10 +294,8 @@ pub fn readlink(path: CStr, buf: &mut [MaybeUninit<u8>; 4096]) -> Result<&[u8]> 
     if let Some(end) = buf.get_mut(n) {
         end.write(0);
     }
-    let filled = buf.get(..=n).unwrap_or_default();
-    // SAFETY: the kernel wrote the first n bytes and we the NUL after them;
-    // MaybeUninit<u8> has the layout of u8.
-    Ok(unsafe { &*(filled as *const [MaybeUninit<u8>] as *const [u8]) })
+    // SAFETY: the kernel wrote the first n bytes and we the NUL after them.
+    Ok(unsafe { written(&buf[..], n + 1) })
 }
 
 /// Errors (man 2 openat, O_PATH|O_DIRECTORY): EACCES EFAULT EINTR ELOOP EMFILE
