@@ -38,10 +38,18 @@ macro_rules! applets {
 }
 
 applets! {
+    "basename" basename BASENAME_USAGE,
     "cat" cat CAT_USAGE,
+    "dirname" dirname DIRNAME_USAGE,
     "echo" echo ECHO_USAGE,
+    "env" env ENV_USAGE,
     "false" r#false FALSE_USAGE,
+    "nproc" nproc NPROC_USAGE,
+    "printenv" printenv PRINTENV_USAGE,
+    "pwd" pwd PWD_USAGE,
+    "sleep" sleep SLEEP_USAGE,
     "true" r#true TRUE_USAGE,
+    "uname" uname UNAME_USAGE,
     "yes" yes YES_USAGE,
 }
 
@@ -189,22 +197,25 @@ pub fn answer(help: bool) -> u8 {
     io::finish()
 }
 
-/// The options of an applet that takes flags only (cat, yes), GNU
-/// getopt_long style. `bits[i]` is what the `i`th letter of the option
-/// string sets. Returns the flag bits, and leaves in `args` argv[0] and the
-/// operands, in order (moved to the front, as GNU's getopt permutes argv);
-/// or Err(status) when the command line says to stop (help, version, a bad
-/// option).
+/// The getopt_long loop of every applet with options but env, GNU style:
+/// `--help` and `--version` answered; a bad option reported with glibc's
+/// message and the Try line (status `bad`); each option handed to `each`
+/// (which may stop the run with a status); the operands moved to the front
+/// of `args` after argv[0], in order (as GNU's getopt permutes argv). On
+/// Err(status) the command line said to stop.
 #[inline(never)]
-pub fn options(args: &mut Args, env: Env, spec: &'static Spec, bits: &[u8]) -> Result<u8, u8> {
-    let (mut flags, mut kept) = (0, 1);
+pub fn parse(
+    args: &mut Args,
+    env: Env,
+    spec: &'static Spec,
+    bad: u8,
+    each: &mut dyn FnMut(u8, Option<&'static [u8]>) -> Result<(), u8>,
+) -> Result<(), u8> {
+    let mut kept = 1;
     for item in Getopt::new(args.iter(1), spec, env.posix()) {
         match item {
             Item::Opt(c @ (getopt::HELP | getopt::VERSION), _) => return Err(answer(c == getopt::HELP)),
-            Item::Opt(c, _) => {
-                let i = spec.short.iter().position(|&s| s == c);
-                flags |= i.and_then(|i| bits.get(i)).copied().unwrap_or(0);
-            }
+            Item::Opt(c, a) => each(c, a)?,
             Item::Operand(a) => {
                 // SAFETY: `a` is an entry of `args`, from its own iterator.
                 unsafe { args.set(kept, a) };
@@ -214,12 +225,43 @@ pub fn options(args: &mut Args, env: Env, spec: &'static Spec, bits: &[u8]) -> R
                 let mut m = Msg::new();
                 getopt::complain(&mut m, spec, t, a);
                 m.send();
-                return Err(1);
+                return Err(bad);
             }
         }
     }
     *args = args.take(kept);
+    Ok(())
+}
+
+/// The options of an applet that takes flags only (cat, yes): `parse`,
+/// where `bits[i]` is what the `i`th letter of the option string sets.
+/// Returns the flag bits.
+pub fn options(args: &mut Args, env: Env, spec: &'static Spec, bits: &[u8]) -> Result<u8, u8> {
+    let mut flags = 0;
+    parse(args, env, spec, 1, &mut |c, _| {
+        let i = spec.short.iter().position(|&s| s == c);
+        flags |= i.and_then(|i| bits.get(i)).copied().unwrap_or(0);
+        Ok(())
+    })?;
     Ok(flags)
+}
+
+/// `PROG: ` + template `t` filled with `a`, then `Try 'PROG --help' for
+/// more information.`; returns `status`.
+#[cold]
+#[inline(never)]
+pub fn usage_error(t: Text, a: &[u8], status: u8) -> u8 {
+    Msg::new().fill(t, a, 0).fill(texts::TRY, b"", 0).send();
+    status
+}
+
+/// The Try line alone (after messages of the applet's own); returns `status`.
+#[cold]
+#[inline(never)]
+pub fn try_help(status: u8) -> u8 {
+    // TRY without its leading newline, and without `PROG: ` before it.
+    Msg::bare().fill(Text(texts::TRY.0 + 1), b"", 0).send();
+    status
 }
 
 /// `femtobox --install [-s] DIR`: a hard link (or with `-s` a symlink) to

@@ -106,6 +106,14 @@ impl Args {
         Args { argv: self.argv, len: n.min(self.len) }
     }
 
+    /// The vector as the kernel takes it (execve's argv), if it is one:
+    /// NULL-terminated (the kernel's and `Vector`'s are; a `take` is not).
+    pub fn raw(self) -> Option<*const *const u8> {
+        // SAFETY: entry `len` exists in a NULL-terminated vector, and in a
+        // `take`n one it is the next valid entry (see from_raw).
+        unsafe { self.argv.add(self.len).read().is_null() }.then_some(self.argv as *const *const u8)
+    }
+
     /// The entries from `from` on.
     #[cold]
     pub fn iter(self, from: usize) -> Iter {
@@ -123,6 +131,13 @@ impl Args {
 /// The entries of an `Args`, in order.
 #[derive(Clone, Copy)]
 pub struct Iter(Args);
+
+impl Iter {
+    /// How many entries are left.
+    pub fn left(&self) -> usize {
+        self.0.len
+    }
+}
 
 impl Iterator for Iter {
     type Item = &'static [u8];
@@ -145,6 +160,26 @@ impl Env {
     /// SAFETY (for callers): `envp` is the kernel's NULL-terminated vector.
     pub unsafe fn from_raw(envp: *const *const u8) -> Env {
         Env { ptr: envp }
+    }
+
+    /// The entries, `NAME=value` each with its NUL, in order.
+    pub fn iter(self) -> EnvIter {
+        EnvIter(self.ptr)
+    }
+
+    /// The vector as the kernel takes it (execve's envp).
+    pub fn raw(self) -> *const *const u8 {
+        self.ptr
+    }
+
+    /// The value of variable `name` with its NUL (of the first entry that
+    /// is `name=...`), as getenv finds it.
+    #[inline(never)]
+    pub fn var(self, name: &[u8]) -> Option<&'static [u8]> {
+        self.iter().find_map(|e| {
+            let (n, v) = e.split_at_checked(name.len())?;
+            (femtobox::text::eq(n, name) && v.first() == Some(&b'=')).then(|| v.get(1..).unwrap_or_default())
+        })
     }
 
     /// Is `POSIXLY_CORRECT` set (to anything)? Each entry is compared in
@@ -170,5 +205,86 @@ impl Env {
             }
         }
         false
+    }
+}
+
+/// The entries of an `Env`.
+pub struct EnvIter(*const *const u8);
+
+impl Iterator for EnvIter {
+    type Item = &'static [u8];
+
+    fn next(&mut self) -> Option<&'static [u8]> {
+        // SAFETY: the vector is NULL-terminated (Env::from_raw, or a
+        // Vector's), so entries up to the NULL are strings that live for
+        // ever.
+        unsafe {
+            let p = self.0.read();
+            if p.is_null() {
+                return None;
+            }
+            self.0 = self.0.add(1);
+            Some(c_bytes(p))
+        }
+    }
+}
+
+/// A NULL-terminated vector of strings built at run time (an environment
+/// or an argument vector for execve), in memory of its own: `cap` entries
+/// and the NULL. Holds only NUL-terminated strings that live for ever.
+pub struct Vector {
+    ptr: *mut *const u8,
+    len: usize,
+    cap: usize,
+}
+
+impl Vector {
+    /// Room for `cap` entries; None when there is no memory.
+    pub fn new(cap: usize) -> Option<Vector> {
+        let bytes = cap.checked_add(1)?.checked_mul(8)?;
+        let mem = crate::sys::alloc(bytes).ok()?;
+        // Fresh mappings are zeroed: every slot is already a NULL.
+        Some(Vector { ptr: mem.as_mut_ptr() as *mut *const u8, len: 0, cap })
+    }
+
+    /// Appends `s` (with its NUL: an argv/envp entry, or a string of the
+    /// box that ends in one); ignored when full or when `s` has no NUL.
+    pub fn push(&mut self, s: &'static [u8]) {
+        if self.len < self.cap && s.last() == Some(&0) {
+            // SAFETY: len < cap, inside the mapping; s is NUL-terminated
+            // and lives for ever.
+            unsafe { self.ptr.add(self.len).write(s.as_ptr()) };
+            self.len += 1;
+        }
+    }
+
+    /// Entry `i` replaced by `s` (NUL-terminated; else ignored).
+    pub fn set(&mut self, i: usize, s: &'static [u8]) {
+        if i < self.len && s.last() == Some(&0) {
+            // SAFETY: i < len: an entry of the mapping; s as in push.
+            unsafe { self.ptr.add(i).write(s.as_ptr()) };
+        }
+    }
+
+    /// Entry `i` taken out; the later ones move down.
+    pub fn remove(&mut self, i: usize) {
+        if i < self.len {
+            for j in i..self.len {
+                // SAFETY: j + 1 <= len <= cap: inside the mapping (slot
+                // len holds the NULL).
+                unsafe { self.ptr.add(j).write(self.ptr.add(j + 1).read()) };
+            }
+            self.len -= 1;
+        }
+    }
+
+    /// The entries as an `Env` (iterable, and NULL-terminated for execve).
+    pub fn env(&self) -> Env {
+        Env { ptr: self.ptr }
+    }
+
+    /// The entries as an `Args`.
+    pub fn args(&self) -> Args {
+        Args { argv: self.ptr, len: self.len }
     }
 }

@@ -19,8 +19,9 @@ use crate::texts::{self, Text};
 /// NAME NUL`, ended by a NUL, in GNU's table order (the order the
 /// "possibilities" are listed in). VAL is a short letter (the long option
 /// means it, argument and all), or for a long option of its own
-/// `0x01..=0x1f` (no argument: `HELP`, `VERSION`, ...), `0x80..=0xbf`
-/// (a required argument) or `0xc0..=0xff` (an optional one).
+/// `0x01..=0x0f` (no argument: `HELP`, `VERSION`, ...), `0x10..=0x17`
+/// (a required argument) or `0x18..=0x1f` (an optional one): all ASCII,
+/// so the tables are plain text.
 #[derive(Clone, Copy)]
 pub struct Spec {
     pub short: &'static [u8],
@@ -85,7 +86,8 @@ fn pick<'s>(list: &'s [u8], name: &[u8]) -> (Option<(u8, &'s [u8])>, bool) {
 /// Walks the arguments after argv[0], yielding options and operands until
 /// the first fault.
 pub struct Getopt<'a, I> {
-    args: I,
+    /// The arguments not read yet.
+    pub args: I,
     spec: &'static Spec,
     /// Stop at the first operand (POSIXLY_CORRECT, or `+`).
     posix: bool,
@@ -156,8 +158,8 @@ impl<'a, I: Iterator<Item = &'a [u8]>> Iterator for Getopt<'a, I> {
                 (Some(found), false) => found,
             };
             let h = match v {
-                0x80..=0xbf => REQUIRED,
-                0xc0..=0xff => OPTIONAL,
+                0x10..=0x17 => REQUIRED,
+                0x18..=0x1f => OPTIONAL,
                 0x20..=0x7f => self.short(v).unwrap_or(NO),
                 _ => NO,
             };

@@ -233,9 +233,14 @@ impl Sink for Msg {
 impl Msg {
     #[inline(never)]
     pub fn new() -> Msg {
-        let mut m = Msg(Out::new(STDERR));
+        let mut m = Msg::bare();
         m.fill(texts::PROG, b"", 0);
         m
+    }
+
+    /// A line for stderr without `PROG: ` (env's trace, its signal list).
+    pub fn bare() -> Msg {
+        Msg(Out::new(STDERR))
     }
 
     /// Template `t` filled with the name `a` and the number `n`.

@@ -4,12 +4,12 @@
 //! one write; the host tests fill the same templates into a `Vec`.
 
 use crate::errno::{spell, Errno};
-use crate::text::{num, quote, Sink};
+use crate::text::{num, quote_locale, shell_quote, Sink};
 use crate::texts::{self, Text};
 
 /// Writes template `t` with its placeholders (see `texts.rs`) filled: the
-/// name `a` (quoted or raw), the errno `n`'s text, and the program name
-/// (`out.prog()`).
+/// name `a` (quoted one of GNU's ways, or raw), the errno `n`'s text or `n`
+/// in decimal, and the program name (`out.prog()`).
 #[inline(never)]
 pub fn fill(out: &mut impl Sink, t: Text, a: &[u8], n: u32) {
     for &c in texts::get(t) {
@@ -17,8 +17,9 @@ pub fn fill(out: &mut impl Sink, t: Text, a: &[u8], n: u32) {
             0 => break,
             // Only applets that show file names need the quoting code (a
             // build without them shows a name as it is).
-            1 if cfg!(feature = "quote") => quote(out, a),
-            1 | 2 => out.put(a),
+            1 | 5 if cfg!(feature = "quote") => shell_quote(out, a, c == 5),
+            4 if cfg!(feature = "quote") => quote_locale(out, a),
+            1 | 2 | 4 | 5 => out.put(a),
             3 => {
                 let (text, known) = Errno(n as u16).text();
                 spell(out, text);
@@ -26,6 +27,7 @@ pub fn fill(out: &mut impl Sink, t: Text, a: &[u8], n: u32) {
                     num(out, n as u64, 0);
                 }
             }
+            7 => num(out, n as u64, 0),
             6 => {
                 let prog = out.prog();
                 out.put(prog);

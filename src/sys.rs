@@ -11,6 +11,7 @@
 
 use core::arch::asm;
 use core::mem::MaybeUninit;
+use crate::args::{Args, Env};
 use femtobox::errno::{Errno, Result};
 
 const READ: usize = 0;
@@ -31,8 +32,19 @@ const SYMLINKAT: usize = 266;
 const SPLICE: usize = 275;
 const VMSPLICE: usize = 278;
 const COPY_FILE_RANGE: usize = 326;
+const RT_SIGACTION: usize = 13;
+const RT_SIGPROCMASK: usize = 14;
+const EXECVE: usize = 59;
+const UNAME: usize = 63;
+const GETCWD: usize = 79;
+const CHDIR: usize = 80;
+const SCHED_GETAFFINITY: usize = 204;
+const GETDENTS64: usize = 217;
+const CLOCK_GETTIME: usize = 228;
+const CLOCK_NANOSLEEP: usize = 230;
 
 pub const AT_FDCWD: usize = -100isize as usize;
+pub const CWD: i32 = -100;
 
 /// SAFETY (for callers): the arguments must be valid for system call `n`:
 /// pointers to memory of the sizes the call reads or writes.
@@ -338,4 +350,132 @@ pub fn same_file(dir: i32, name: CStr, path: CStr) -> bool {
         let (x, y) = (st[0].assume_init_ref(), st[1].assume_init_ref());
         x[0] == y[0] && x[1] == y[1]
     }
+}
+
+/// Errors (man 2 stat): EACCES EBADF EFAULT ELOOP ENAMETOOLONG ENOENT ENOMEM ENOTDIR
+/// EOVERFLOW
+/// `name` in directory `dir` (AT_FDCWD: the working directory), symlinks
+/// followed unless `nofollow`.
+pub fn stat_at(dir: i32, name: CStr, nofollow: bool) -> Result<Stat> {
+    const AT_SYMLINK_NOFOLLOW: usize = 0x100;
+    let mut st = MaybeUninit::<[u64; 18]>::uninit();
+    // SAFETY: st is a writable struct stat; name is NUL-terminated.
+    check(unsafe {
+        syscall5(NEWFSTATAT, dir as isize as usize, name.addr(), st.as_mut_ptr() as usize, AT_SYMLINK_NOFOLLOW * nofollow as usize, 0)
+    })?;
+    // SAFETY: the call succeeded, so the kernel filled st.
+    let st = unsafe { st.assume_init() };
+    Ok(Stat { dev: st[0], ino: st[1], mode: st[3] as u32, size: st[6] as i64 })
+}
+
+/// The working directory's path into `buf`, NUL-terminated (None when the
+/// kernel cannot say: too long for `buf`, or not reachable from the root).
+pub fn getcwd(buf: &mut [MaybeUninit<u8>]) -> Option<&[u8]> {
+    // SAFETY: the kernel writes at most buf.len() bytes, NUL included.
+    let n = check(unsafe { syscall5(GETCWD, buf.as_mut_ptr() as usize, buf.len(), 0, 0, 0) }).ok()?;
+    // SAFETY: it wrote n bytes (the path and its NUL).
+    let path = unsafe { written(buf, n) };
+    (path.first() == Some(&b'/')).then_some(path)
+}
+
+/// Errors (man 2 openat, O_DIRECTORY): EACCES EMFILE ENFILE ENOENT ENOMEM ENOTDIR
+/// `name` in directory `dir`, opened for reading its entries.
+pub fn open_dir_at(dir: i32, name: CStr) -> Result<i32> {
+    const O_DIRECTORY_CLOEXEC: usize = 0o200000 | 0o2000000;
+    // SAFETY: name is NUL-terminated.
+    check(unsafe { syscall5(OPENAT, dir as isize as usize, name.addr(), O_DIRECTORY_CLOEXEC, 0, 0) }).map(|fd| fd as i32)
+}
+
+/// Errors (man 2 getdents64): EBADF EFAULT EINVAL ENOENT ENOTDIR
+/// The next entries of directory `fd` into `buf` (empty at its end):
+/// records of d_ino (8 bytes), d_off (8), d_reclen (2), d_type (1) and
+/// the NUL-terminated name.
+pub fn getdents(fd: i32, buf: &mut [MaybeUninit<u8>]) -> Result<&[u8]> {
+    // SAFETY: the kernel writes at most buf.len() bytes into buf.
+    let n = check(unsafe { syscall5(GETDENTS64, fd as usize, buf.as_mut_ptr() as usize, buf.len(), 0, 0) })?;
+    // SAFETY: it filled the first n bytes.
+    Ok(unsafe { written(buf, n) })
+}
+
+/// The kernel's `struct utsname`: six NUL-padded fields of 65 bytes
+/// (sysname, nodename, release, version, machine, domainname).
+pub fn uname() -> [u8; 390] {
+    let mut u = [0u8; 390];
+    // SAFETY: u is a writable struct utsname; the call cannot fail with it.
+    unsafe { syscall5(UNAME, u.as_mut_ptr() as usize, 0, 0, 0, 0) };
+    u
+}
+
+/// The CPUs this process may run on, as a bit mask in `mask`; the bytes
+/// the kernel filled (none if it failed).
+pub fn affinity(mask: &mut [u8]) -> &[u8] {
+    // SAFETY: the kernel writes at most mask.len() bytes; pid 0 is us.
+    let n = check(unsafe { syscall5(SCHED_GETAFFINITY, 0, mask.len(), mask.as_mut_ptr() as usize, 0, 0) }).unwrap_or(0);
+    mask.get(..n).unwrap_or_default()
+}
+
+/// CLOCK_MONOTONIC now, as (seconds, nanoseconds).
+pub fn now() -> [i64; 2] {
+    const CLOCK_MONOTONIC: usize = 1;
+    let mut ts = [0i64; 2];
+    // SAFETY: ts is a writable struct timespec.
+    unsafe { syscall5(CLOCK_GETTIME, CLOCK_MONOTONIC, ts.as_mut_ptr() as usize, 0, 0, 0) };
+    ts
+}
+
+/// Sleeps until CLOCK_MONOTONIC reaches `when`; a signal that does not
+/// kill us (a stop and continue, a handled one) only resumes the wait,
+/// so the total is never longer or shorter than asked.
+pub fn sleep_until(when: [i64; 2]) {
+    const CLOCK_MONOTONIC: usize = 1;
+    const TIMER_ABSTIME: usize = 1;
+    // SAFETY: when is a valid struct timespec; no remainder is asked for.
+    while unsafe { syscall5(CLOCK_NANOSLEEP, CLOCK_MONOTONIC, TIMER_ABSTIME, when.as_ptr() as usize, 0, 0) } != 0 {}
+}
+
+/// Errors (man 2 chdir): EACCES EFAULT EIO ELOOP ENAMETOOLONG ENOENT ENOMEM ENOTDIR
+pub fn chdir(path: CStr) -> Result<usize> {
+    // SAFETY: path is NUL-terminated.
+    check(unsafe { syscall5(CHDIR, path.addr(), 0, 0, 0, 0) })
+}
+
+/// Errors (man 2 execve): E2BIG EACCES EAGAIN EFAULT EINVAL EIO EISDIR ELIBBAD ELOOP
+/// EMFILE ENAMETOOLONG ENFILE ENOENT ENOEXEC ENOMEM ENOTDIR EPERM ETXTBSY
+/// Runs `path` with `argv` and `env` in place of this process, their
+/// vectors handed to the kernel as they are; returns only if that failed
+/// (EFAULT for an argv that is not a whole vector, a `take`).
+pub fn exec(path: CStr, argv: Args, env: Env) -> Errno {
+    let Some(v) = argv.raw() else { return Errno(14) };
+    // SAFETY: both vectors are NULL-terminated arrays of pointers to
+    // NUL-terminated strings (Args::raw, Env); path is NUL-terminated.
+    match check(unsafe { syscall5(EXECVE, path.addr(), v as usize, env.raw() as usize, 0, 0) }) {
+        Err(e) => e,
+        Ok(_) => Errno(0),
+    }
+}
+
+/// Errors (man 2 sigaction): EFAULT EINVAL
+/// The kernel's action for `sig` (handler, flags, restorer, mask), and
+/// with `handler` Some, the same action with that handler put in place.
+pub fn sigaction(sig: u8, handler: Option<usize>) -> Result<[usize; 4]> {
+    let mut act = [0usize; 4];
+    // SAFETY: act is a writable struct kernel_sigaction; the mask is 8 bytes.
+    check(unsafe { syscall5(RT_SIGACTION, sig as usize, 0, act.as_mut_ptr() as usize, 8, 0) })?;
+    if let Some(h) = handler {
+        act[0] = h;
+        // SAFETY: act is a valid struct kernel_sigaction (the one just read).
+        check(unsafe { syscall5(RT_SIGACTION, sig as usize, act.as_ptr() as usize, 0, 8, 0) })?;
+    }
+    Ok(act)
+}
+
+/// The blocked-signal mask as it was (bit n-1 for signal n); with `set`
+/// Some, that becomes the mask.
+pub fn sigmask(set: Option<u64>) -> u64 {
+    const SIG_SETMASK: usize = 2;
+    let (new, mut old) = (set.unwrap_or(0), 0u64);
+    let p = if set.is_some() { &new as *const u64 as usize } else { 0 };
+    // SAFETY: both are 8-byte sigsets (or NULL for none).
+    unsafe { syscall5(RT_SIGPROCMASK, SIG_SETMASK, p, &mut old as *mut u64 as usize, 8, 0) };
+    old
 }

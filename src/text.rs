@@ -43,6 +43,11 @@ pub fn find(list: &[u8], name: &[u8]) -> Option<usize> {
     None
 }
 
+/// Entry `i` of a list of NUL-ended entries (empty past its end).
+pub fn nth(list: &[u8], i: usize) -> &[u8] {
+    list.split(|&c| c == 0).nth(i).unwrap_or_default()
+}
+
 /// What follows the last `/` (all of `path` without one).
 #[inline(never)]
 #[cold]
@@ -91,15 +96,59 @@ fn has(set: u128, c: u8) -> bool {
     c < 128 && (if c < 64 { set as u64 >> c } else { (set >> 64) as u64 >> (c - 64) }) & 1 != 0
 }
 
-/// Writes `name` as GNU's `quotef` shows it under `LC_ALL=C`: bare when
-/// every byte is harmless; else in single quotes, with `'` as `'\''` and
+/// Writes `name` as GNU's `quotef` shows it under `LC_ALL=C` (see
+/// `shell_quote`).
+pub fn quote(out: &mut impl Sink, name: &[u8]) {
+    shell_quote(out, name, false);
+}
+
+/// Writes `c` backslash-escaped if it needs it in a quoted name: `\a \b
+/// \t \n \v \f \r` by letter, other control bytes and bytes >= 0x80 as
+/// three octal digits. `extra` bytes (as `'` `\` in GNU's locale style)
+/// get a backslash too. Returns false when `c` is printable and was left
+/// for the caller.
+#[inline(never)]
+fn escape(out: &mut impl Sink, c: u8, extra: &[u8]) -> bool {
+    let letter = match c {
+        7..=13 => b"abtnvfr".get(c as usize - 7).copied(),
+        _ if extra.contains(&c) => Some(c),
+        _ => None,
+    };
+    if letter.is_none() && (b' '..=b'~').contains(&c) {
+        return false;
+    }
+    out.byte(b'\\');
+    match letter {
+        Some(l) => out.byte(l),
+        None => out.put(&[b'0' + (c >> 6), b'0' + (c >> 3 & 7), b'0' + (c & 7)]),
+    }
+    true
+}
+
+/// Writes `name` as gnulib's `quote` shows it under `LC_ALL=C` (locale
+/// style: `'` quotes always, `'` and `\` backslashed, unprintables
+/// escaped as `escape` does): `'it\'s'`, `'a\nb'`, `'\377'`.
+#[inline(never)]
+pub fn quote_locale(out: &mut impl Sink, name: &[u8]) {
+    out.byte(b'\'');
+    for &c in name {
+        if !escape(out, c, b"'\\") {
+            out.byte(c);
+        }
+    }
+    out.byte(b'\'');
+}
+
+/// Writes `name` as GNU's `quotef` shows it under `LC_ALL=C` (or with
+/// `always`, as `quoteaf`: the same, but never bare): bare when every
+/// byte is harmless; else in single quotes, with `'` as `'\''` and
 /// control bytes and bytes >= 0x80 as `$'\n'`/`$'\377'` segments; or in
 /// double quotes when it holds a `'` and nothing a double quote would mind.
 // Out of line (measured).
 #[inline(never)]
-pub fn quote(out: &mut impl Sink, name: &[u8]) {
+pub fn shell_quote(out: &mut impl Sink, name: &[u8], always: bool) {
     // One pass: may it go bare, may it go in double quotes, has it a `'`.
-    let (mut bare, mut double, mut apostrophe, mut last) = (!name.is_empty(), true, false, false);
+    let (mut bare, mut double, mut apostrophe, mut last) = (!name.is_empty() && !always, true, false, false);
     for (i, &c) in name.iter().enumerate() {
         // `#` `~` are bare past the first byte, `{` `}` in a longer name;
         // where they are not bare, double quotes take them.
@@ -140,21 +189,13 @@ pub fn quote(out: &mut impl Sink, name: &[u8]) {
             out.byte(c);
             continue;
         }
-        // \a \b \t \n \v \f \r have letters; other unprintables are octal.
-        let letter = match c {
-            7..=13 => b"abtnvfr".get(c as usize - 7).copied(),
-            _ => None,
-        };
-        if letter.is_some() || !(b' '..=b'~').contains(&c) {
+        // Escaped bytes go in `$'...'` segments.
+        if !(b' '..=b'~').contains(&c) {
             if !escaping {
                 out.put(b"'$'");
                 escaping = true;
             }
-            out.byte(b'\\');
-            match letter {
-                Some(l) => out.byte(l),
-                None => out.put(&[b'0' + (c >> 6), b'0' + (c >> 3 & 7), b'0' + (c & 7)]),
-            }
+            escape(out, c, b"");
             continue;
         }
         if c == b'\'' {

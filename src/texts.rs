@@ -8,9 +8,9 @@
 //! Message templates (see `msg.rs`) are written after the `PROG: ` every
 //! message begins with, without the newline that ends it; bytes 1-6 in
 //! them are placeholders: `\x01` the name, quoted as GNU's `quotef`;
-//! `\x02` the name as it is; `\x03` the errno text of the number; `\x06`
-//! PROG. (4 and 5 are free: a number in decimal, a byte, when a message
-//! needs one.)
+//! `\x02` the name as it is; `\x03` the errno text of the number; `\x04`
+//! the name quoted as GNU's `quote` (locale style); `\x05` as `quoteaf`;
+//! `\x06` PROG; `\x07` the number in decimal.
 
 /// An entry of the blob: its offset.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -29,12 +29,25 @@ pub const fn get(t: Text) -> &'static [u8] {
 /// The entry `t` without its NUL (a usage text; at compile time, an option
 /// string).
 pub const fn entry(t: Text) -> &'static [u8] {
+    split(t, 0)
+}
+
+/// The entry `t` with its NUL (a path or name for the kernel).
+pub const fn entry_z(t: Text) -> &'static [u8] {
+    split(t, 1)
+}
+
+/// The entry `t` and `extra` bytes more.
+const fn split(t: Text, extra: usize) -> &'static [u8] {
     let s = get(t);
     let mut n = 0;
     while n < s.len() && s[n] != 0 {
         n += 1;
     }
-    s.split_at(n).0
+    match s.split_at_checked(n + extra) {
+        Some((head, _)) => head,
+        None => s,
+    }
 }
 
 const fn offsets<const N: usize>(parts: [&str; N]) -> [u16; N] {
@@ -120,18 +133,82 @@ blob! {
     NO_MEMORY ["yes"] = "memory exhausted";
     NOT_FOUND = "applet not found";
     NO_NAME = "no applet name";
+    MISSING_OPERAND ["basename" | "dirname" | "sleep"] = "missing operand";
+    EXTRA_OPERAND ["basename" | "uname" | "nproc"] = "extra operand \x04";
+    IGNORING ["pwd"] = "ignoring non-option arguments";
+    /// pwd's walk up: `'..`, then `/..` for each level higher, then one of these.
+    NTH_PARENT ["pwd"] = "'..";
+    NTH_PARENT_MORE ["pwd"] = "/..";
+    NO_ENTRY ["pwd"] = "couldn't find directory entry in ";
+    NO_ENTRY_END ["pwd"] = "' with matching i-node";
+    CANNOT_OPEN_DIR ["pwd"] = "cannot open directory ";
+    READING_DIR ["pwd"] = "reading directory ";
+    QUOTE_ERROR ["pwd"] = "': \x03";
+    INVALID_INTERVAL ["sleep"] = "invalid time interval \x04";
+    INVALID_NUMBER ["nproc"] = "invalid number: \x04";
+    CANNOT_UNSET ["env"] = "cannot unset \x04: \x03";
+    NULL_WITH_COMMAND ["env"] = "cannot specify --null (-0) with command";
+    CHDIR_WITHOUT_COMMAND ["env"] = "must specify command with --chdir (-C)";
+    CANNOT_CHDIR ["env"] = "cannot change directory to \x05: \x03";
+    EXEC_FAILED ["env"] = "\x04: \x03";
+    USE_S ["env"] = "use -[v]S to pass options in shebang lines";
+    INVALID_SIGNAL ["env"] = "\x04: invalid signal";
+    SIG_SET_FAILED ["env"] = "failed to set signal action for signal \x07";
+    C_IN_QUOTES ["env"] = "'\\c' must not appear in double-quoted -S string";
+    BACKSLASH_AT_END ["env"] = "invalid backslash at end of string in -S";
+    BAD_SEQUENCE ["env"] = "invalid sequence '\\\x02' in -S";
+    ONLY_VARNAME ["env"] = "only ${VARNAME} expansion is supported, error at: \x02";
+    NO_QUOTE ["env"] = "no terminating quote in -S string";
+    // ---- env -v's trace (to stderr, without `PROG: `) ----
+    D_CLEANING ["env"] = "cleaning environ";
+    D_UNSET ["env"] = "unset:    \x02";
+    D_SETENV ["env"] = "setenv:   \x02";
+    D_SPLIT ["env"] = "split -S:  \x04";
+    D_INTO ["env"] = " into:    \x04";
+    D_AND ["env"] = "     &    \x04";
+    D_EXPANDING ["env"] = "expanding ${\x02";
+    D_INTO_VALUE ["env"] = "} into \x04";
+    D_REPLACING ["env"] = "replacing ${\x02} with null string";
+    D_RESET ["env"] = "Reset signal ";
+    D_SIGNAL ["env"] = "signal ";
+    D_NUMBER ["env"] = " (\x07) ";
+    D_TO ["env"] = "to ";
+    D_MASK ["env"] = "mask set to ";
+    /// The actions: DEFAULT IGNORE BLOCK UNBLOCK, a list.
+    D_ACTIONS ["env"] = "DEFAULT\0IGNORE\0BLOCK\0UNBLOCK\0";
+    D_FAILURE_IGNORED ["env"] = " (failure ignored)";
+    D_CHDIR ["env"] = "chdir:    \x05";
+    D_EXECUTING ["env"] = "executing: \x02";
+    D_ARG ["env"] = "   arg[\x07]= \x04";
+    /// Signal names by number (0 is EXIT), then the aliases IOT CLD IO: a list.
+    SIGNALS ["env"] = concat!(
+        "EXIT\0HUP\0INT\0QUIT\0ILL\0TRAP\0ABRT\0BUS\0FPE\0KILL\0USR1\0SEGV\0USR2\0PIPE\0ALRM\0TERM\0",
+        "STKFLT\0CHLD\0CONT\0STOP\0TSTP\0TTIN\0TTOU\0URG\0XCPU\0XFSZ\0VTALRM\0PROF\0WINCH\0POLL\0PWR\0SYS\0",
+        "IOT\0CLD\0IO\0",
+    );
+    /// What execvp runs a file of no known format with.
+    SH ["env"] = "/bin/sh";
+    /// execvp's search path when PATH is unset (glibc's _CS_PATH).
+    DEFAULT_PATH ["env"] = "/bin:/usr/bin";
+    PWD_VAR ["pwd"] = "PWD";
+    OMP_NUM_THREADS ["nproc"] = "OMP_NUM_THREADS";
+    OMP_THREAD_LIMIT ["nproc"] = "OMP_THREAD_LIMIT";
+    CPUS_POSSIBLE ["nproc"] = "/sys/devices/system/cpu/possible";
+    PATH_VAR ["env"] = "PATH";
+    GNU_LINUX ["uname"] = "GNU/Linux";
+    UNKNOWN ["uname"] = "unknown";
     /// `--install`'s `DIR/NAME: strerror`, in two steps.
     DIR_SLASH = "\x02/";
     RAW_ERROR = "\x02: \x03";
     // ---- glibc getopt_long's messages ----
-    INVALID ["cat" | "yes"] = "invalid option -- '\x02'";
-    NEEDS_ARGUMENT ["cat" | "yes"] = "option requires an argument -- '\x02'";
-    UNRECOGNIZED ["cat" | "yes"] = "unrecognized option '\x02'";
-    AMBIGUOUS ["cat" | "yes"] = "option '\x02' is ambiguous; possibilities:";
-    POSSIBILITY ["cat" | "yes"] = " '--\x02'";
-    NO_ARGUMENT ["cat" | "yes"] = "option '--\x02' doesn't allow an argument";
-    NEEDS_LONG_ARGUMENT ["cat" | "yes"] = "option '--\x02' requires an argument";
-    TRY ["cat" | "yes"] = "\nTry '\x06 --help' for more information.";
+    INVALID ["getopt"] = "invalid option -- '\x02'";
+    NEEDS_ARGUMENT ["getopt"] = "option requires an argument -- '\x02'";
+    UNRECOGNIZED ["getopt"] = "unrecognized option '\x02'";
+    AMBIGUOUS ["getopt"] = "option '\x02' is ambiguous; possibilities:";
+    POSSIBILITY ["getopt"] = " '--\x02'";
+    NO_ARGUMENT ["getopt"] = "option '--\x02' doesn't allow an argument";
+    NEEDS_LONG_ARGUMENT ["getopt"] = "option '--\x02' requires an argument";
+    TRY ["getopt"] = "\nTry '\x06 --help' for more information.";
     /// The errno texts (`ERRNO_TEXTS`) with the words they share
     /// (`ERRNO_WORDS`) each stored once: byte k (1..=31) in a text stands
     /// for word k; `errno::spell` spells them out.
@@ -173,7 +250,23 @@ blob! {
         "Eshow-ends\0Tshow-tabs\0Ashow-all",
     );
     /// The long options of yes, and the end of cat's.
-    HELP_VERSION ["cat" | "yes"] = "\x01help\0\x02version\0";
+    HELP_VERSION ["cat" | "yes" | "sleep"] = "\x01help\0\x02version\0";
+    BASENAME_USAGE ["basename"] = usage!(
+        "basename NAME [SUFFIX]\n   or: basename OPTION... NAME...\n",
+        "Print NAME without its directories (and a trailing SUFFIX).\n",
+        "  -a --multiple       every operand is a NAME\n",
+        "  -s --suffix=SUFFIX  remove a trailing SUFFIX; implies -a\n",
+        "  -z --zero           end each output line with NUL, not newline\n",
+    );
+    BASENAME_SHORT ["basename"] = "+as:z";
+    BASENAME_LONG ["basename"] = "amultiple\0ssuffix\0zzero\0\x01help\0\x02version\0";
+    DIRNAME_USAGE ["dirname"] = usage!(
+        "dirname [OPTION] NAME...\n",
+        "Print each NAME without its last component (. if none).\n",
+        "  -z --zero  end each output line with NUL, not newline\n",
+    );
+    DIRNAME_SHORT ["dirname"] = "z";
+    DIRNAME_LONG ["dirname"] = "zzero\0\x01help\0\x02version\0";
     ECHO_USAGE ["echo"] = usage!(
         "echo [-neE] [STRING]...\n",
         "Write the STRINGs, separated by spaces, and a newline.\n",
@@ -181,8 +274,72 @@ blob! {
         "  -e  backslash escapes: \\\\ \\a \\b \\c (stop) \\e \\f \\n \\r \\t \\v \\0NNN \\NNN \\xHH\n",
         "  -E  no escapes (the default)\n",
     );
+    ENV_USAGE ["env"] = usage!(
+        "env [OPTION]... [-] [NAME=VALUE]... [COMMAND [ARG]...]\n",
+        "Run COMMAND with the environment changed (none: print the environment).\n",
+        "  -i --ignore-environment     start with an empty environment (also: -)\n",
+        "  -0 --null                   end each output line with NUL, not newline\n",
+        "  -u --unset=NAME             remove NAME from the environment\n",
+        "  -C --chdir=DIR              change the working directory to DIR\n",
+        "  -S --split-string=S         split S into arguments (for #! lines)\n",
+        "     --block-signal[=SIG]     block SIG (all if none) for COMMAND\n",
+        "     --default-signal[=SIG]   reset SIG to its default action\n",
+        "     --ignore-signal[=SIG]    ignore SIG\n",
+        "     --list-signal-handling   list blocked and ignored signals to stderr\n",
+        "  -v --debug                  trace each step to stderr\n",
+    );
+    ENV_SHORT ["env"] = "+C:iS:u:v0 \t\n\x0b\x0c\r";
+    ENV_LONG ["env"] = concat!(
+        "iignore-environment\0\x30null\0uunset\0Cchdir\0\x18default-signal\0\x19ignore-signal\0",
+        "\x1ablock-signal\0\x03list-signal-handling\0vdebug\0Ssplit-string\0\x01help\0\x02version\0",
+    );
     FALSE_USAGE ["false"] = usage!("false [ignored arguments]\n", "Exit with status 1.\n");
+    NPROC_USAGE ["nproc"] = usage!(
+        "nproc [OPTION]...\n",
+        "Print the number of processors this process may use.\n",
+        "  --all       all installed processors\n",
+        "  --ignore=N  N fewer (at least 1)\n",
+    );
+    NPROC_LONG ["nproc"] = "\x03all\0\x10ignore\0\x01help\0\x02version\0";
+    PRINTENV_USAGE ["printenv"] = usage!(
+        "printenv [OPTION]... [VARIABLE]...\n",
+        "Print the values of the VARIABLEs (none: all, as NAME=VALUE).\n",
+        "  -0 --null  end each output line with NUL, not newline\n",
+    );
+    PRINTENV_SHORT ["printenv"] = "+iu:0";
+    PRINTENV_LONG ["printenv"] = "0null\0\x01help\0\x02version\0";
+    PWD_USAGE ["pwd"] = usage!(
+        "pwd [OPTION]...\n",
+        "Print the working directory's full name.\n",
+        "  -L --logical   $PWD, if it names it (default under POSIXLY_CORRECT)\n",
+        "  -P --physical  no symlinks (the default)\n",
+    );
+    PWD_SHORT ["pwd"] = "LP";
+    PWD_LONG ["pwd"] = "Llogical\0Pphysical\0\x01help\0\x02version\0";
+    SLEEP_USAGE ["sleep"] = usage!(
+        "sleep NUMBER[SUFFIX]...\n",
+        "Pause for the sum of the NUMBERs of seconds (s), minutes (m), hours (h) or days (d).\n",
+        "NUMBER may be a fraction, a hexadecimal float or infinity.\n",
+    );
     TRUE_USAGE ["true"] = usage!("true [ignored arguments]\n", "Exit with status 0.\n");
+    UNAME_USAGE ["uname"] = usage!(
+        "uname [OPTION]...\n",
+        "Print system information (none: -s).\n",
+        "  -a --all                all of it, in this order, but -p -i when unknown\n",
+        "  -s --kernel-name        kernel name\n",
+        "  -n --nodename           network node host name\n",
+        "  -r --kernel-release     kernel release\n",
+        "  -v --kernel-version     kernel version\n",
+        "  -m --machine            machine hardware name\n",
+        "  -p --processor          processor type\n",
+        "  -i --hardware-platform  hardware platform\n",
+        "  -o --operating-system   operating system\n",
+    );
+    UNAME_SHORT ["uname"] = "asnrvmpio";
+    UNAME_LONG ["uname"] = concat!(
+        "aall\0skernel-name\0ssysname\0nnodename\0rkernel-release\0rrelease\0vkernel-version\0",
+        "mmachine\0pprocessor\0ihardware-platform\0ooperating-system\0\x01help\0\x02version\0",
+    );
     YES_USAGE ["yes"] = usage!("yes [STRING]...\n", "Write the STRINGs, separated by spaces (none: y), and a newline, until stopped.\n");
 }
 
@@ -195,6 +352,8 @@ const ERRNO_TEXTS: &str = concat!(
     "\x04Interrupted system call\0",
     "\x05Input/output error\0",
     "\x06No such device or address\0",
+    "\x07Argument list too long\0",
+    "\x08Exec format error\0",
     "\x09Bad file descriptor\0",
     "\x0bResource temporarily unavailable\0",
     "\x0cCannot allocate memory\0",
@@ -220,6 +379,7 @@ const ERRNO_TEXTS: &str = concat!(
     "\x26Function not implemented\0",
     "\x28Too many levels of symbolic links\0",
     "\x4bValue too large for defined data type\0",
+    "\x50Accessing a corrupted shared library\0",
     "\x59Destination address required\0",
     "\x5fOperation not supported\0",
     "\x7aDisk quota exceeded\0",

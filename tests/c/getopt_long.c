@@ -18,7 +18,7 @@ static const struct option cat[] = {
 static const struct option yes[] = {{"help", 0, 0, 1}, {"version", 0, 0, 2}, {0, 0, 0, 0}};
 static const struct option test[] = {
   {"alpha", 0, 0, 'a'}, {"bravo", 1, 0, 'b'}, {"bravissimo", 1, 0, 'b'}, {"charlie", 2, 0, 'c'},
-  {"number", 1, 0, 'n'}, {"output-error", 1, 0, 0x80}, {"color", 2, 0, 0xc0},
+  {"number", 1, 0, 'n'}, {"output-error", 1, 0, 0x10}, {"color", 2, 0, 0x18},
   {"help", 0, 0, 1}, {"version", 0, 0, 2}, {0, 0, 0, 0}};
 
 int main(void) {

@@ -400,8 +400,8 @@ pub const TEST_GLIBC: GlibcSpec = GlibcSpec {
         ("bravissimo", 1, b'b'),
         ("charlie", 2, b'c'),
         ("number", 1, b'n'),
-        ("output-error", 1, 0x80),
-        ("color", 2, 0xc0),
+        ("output-error", 1, 0x10),
+        ("color", 2, 0x18),
         ("help", 0, getopt::HELP),
         ("version", 0, getopt::VERSION),
     ],
@@ -418,7 +418,7 @@ pub fn spec_of(g: &GlibcSpec) -> &'static Spec {
     static CAT: Spec = Spec { short: entry(CAT_SHORT), long: get(CAT_LONG) };
     static YES: Spec = Spec { short: b"", long: get(HELP_VERSION) };
     const TEST_LONG: &[u8] =
-        b"aalpha\0bbravo\0bbravissimo\0ccharlie\0nnumber\0\x80output-error\0\xc0color\0\x01help\0\x02version\0\0";
+        b"aalpha\0bbravo\0bbravissimo\0ccharlie\0nnumber\0\x10output-error\0\x18color\0\x01help\0\x02version\0\0";
     static TEST: Spec = Spec { short: b"ab:c::n:", long: TEST_LONG };
     static TEST_PLUS: Spec = Spec { short: b"+ab:c::n:", long: TEST_LONG };
     match g.optstring {

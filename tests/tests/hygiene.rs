@@ -7,11 +7,16 @@ use femtobox_tests::elf::{self, PF_W, PF_X, PT_DYNAMIC, PT_GNU_STACK, PT_INTERP,
 
 use femtobox::errno;
 
-/// The size ceilings of the five-applet box, without and with the `help`
-/// feature (the default build): ratchets that only ever come down (README
-/// "Size" has the goals); until the goals are met they hold the ground gained.
-const BUDGET: u64 = 10118;
-const BUDGET_HELP: u64 = 11117;
+/// The size ceilings of the whole box (every applet), without and with the
+/// `help` feature (the default build): ratchets that only ever come down
+/// (README "Size" has the goals); until the goals are met they hold the
+/// ground gained. Re-recorded when an issue adds applets (#13: the five
+/// were 10118 / 11117 before it added eight).
+const BUDGET: u64 = 31080;
+const BUDGET_HELP: u64 = 34136;
+
+/// How many applets the whole box has.
+const ALL: usize = 13;
 
 fn shipped() -> elf::Elf {
     elf::parse(&std::fs::read(bin()).expect("read the binary")).expect("parse the binary")
@@ -21,8 +26,8 @@ fn shipped() -> elf::Elf {
 fn the_binary_is_within_its_size_budget() {
     let size = std::fs::metadata(bin()).unwrap().len();
     let (budget, help) = if help_built() { (BUDGET_HELP, "on") } else { (BUDGET, "off") };
-    eprintln!("femtobox ({}; help {help}): {size} bytes (budget {budget} for all five)", applets().join(" "));
-    if applets().len() == 5 {
+    eprintln!("femtobox ({}; help {help}): {size} bytes (budget {budget} for all {ALL})", applets().join(" "));
+    if applets().len() == ALL {
         assert!(size <= budget, "femtobox is {size} bytes, over the {budget}-byte budget (help {help})");
     }
 }
@@ -169,6 +174,8 @@ fn errnos_listed_in_sys_rs() -> std::collections::BTreeSet<u16> {
         ("EINTR", 4),
         ("EIO", 5),
         ("ENXIO", 6),
+        ("E2BIG", 7),
+        ("ENOEXEC", 8),
         ("EBADF", 9),
         ("EAGAIN", 11),
         ("ENOMEM", 12),
@@ -196,6 +203,7 @@ fn errnos_listed_in_sys_rs() -> std::collections::BTreeSet<u16> {
         ("ENOSYS", 38),
         ("ELOOP", 40),
         ("EOVERFLOW", 75),
+        ("ELIBBAD", 80),
         ("EDESTADDRREQ", 89),
         ("EOPNOTSUPP", 95),
         ("EDQUOT", 122),
@@ -235,15 +243,15 @@ fn the_errno_texts_are_exactly_the_union_of_what_the_wrappers_can_return() {
 
 #[test]
 fn the_readme_states_the_size_this_build_measures() {
-    if applets().len() != 5 {
-        eprintln!("skipped: the README's figures are for the five-applet box");
+    if applets().len() != ALL {
+        eprintln!("skipped: the README's figures are for the whole box");
         return;
     }
     let readme = std::fs::read_to_string(root().join("README.md")).expect("read README.md");
     let row = if help_built() {
-        "| femtobox, five applets, default build (help on) |"
+        "| femtobox, all applets, default build (help on) |"
     } else {
-        "| femtobox, five applets, HELP=0 |"
+        "| femtobox, all applets, HELP=0 |"
     };
     let line = readme.lines().find(|l| l.starts_with(row)).unwrap_or_else(|| panic!("README has no row {row:?}"));
     let stated: String = line[row.len()..].chars().filter(char::is_ascii_digit).collect();
