@@ -71,6 +71,12 @@ applets() {
   has yes && check "$env: yes | head" 0 "$(printf 'y\ny\ny')" bash -c '"$@" /bin/yes | head -n 3' - "$@"
   has true && check "$env: true" 0 "" "$@" /bin/true
   has false && check "$env: false" 1 "" "$@" /bin/false
+  has sleep && check "$env: sleep 0.1" 0 "" "$@" /bin/sleep 0.1
+  has uname && check "$env: uname -s" 0 "Linux" "$@" /bin/uname -s
+  has env && check "$env: env -i A=1" 0 "A=1" "$@" /bin/env -i A=1
+  # No PATH after -i: execvp's default (/bin:/usr/bin) finds echo.
+  has env && has echo && check "$env: env -i echo" 0 "run by env" "$@" /bin/env -i echo run by env
+  has env && has echo && check "$env: env -S" 0 "a b c" "$@" /bin/env -S'echo a "b c"'
   check "$env: femtobox --list" 0 "$("$bin" --list)" "$@" /bin/femtobox --list
 }
 
@@ -142,6 +148,11 @@ docker_step() {
   has cat && check "docker: cat --version" 0 "cat (femtobox) $("$bin" --version | cut -d' ' -f3)" "${run[@]}" /bin/cat --version
   has false && check "docker: false" 1 "" "${run[@]}" /bin/false
   has yes && check "docker: yes | head" 0 "$(printf 'y\ny')" bash -c '"$@" /bin/yes | head -n 2' - "${run[@]}"
+  # env as the image's entrypoint, finding echo in the image's PATH.
+  has env && has echo && check "docker: env as entrypoint runs echo" 0 "hello via env" \
+    "$docker" run --rm --network none --entrypoint /bin/env femtobox-deploy-test echo hello via env
+  has uname && check "docker: uname -o" 0 "GNU/Linux" "${run[@]}" /bin/uname -o
+  has sleep && check "docker: sleep 0.1" 0 "" "${run[@]}" /bin/sleep 0.1
   printf 'into the container\n' > "$work/stdin"
   input=$work/stdin
   has cat && check "docker: cat stdin" 0 "into the container" "$docker" run --rm -i --network none femtobox-deploy-test /bin/cat
@@ -194,6 +205,10 @@ initramfs_step() {
   has cat && boot "cat a file" 0x00000000 "from the root" "/bin/cat -- /msg.txt"
   has false && boot "false" 0x00000100 "" "/bin/false"
   has true && boot "true" 0x00000000 "" "/bin/true"
+  has sleep && boot "sleep 0.2" 0x00000000 "" "/bin/sleep -- 0.2"
+  has uname && boot "uname -s" 0x00000000 "Linux" "/bin/uname -- -s"
+  # init's environment has no PATH: execvp's default finds /bin/echo.
+  has env && has echo && boot "env runs echo" 0x00000000 "hello via env" "/bin/env -- echo hello via env"
 }
 initramfs_step
 

@@ -73,6 +73,7 @@ pub const FOREVER: Span = Span { sec: u64::MAX, ns: 999_999_999 };
 
 impl Span {
     /// The sum, saturating.
+    #[inline(never)]
     pub fn plus(self, o: Span) -> Span {
         let ns = self.ns + o.ns;
         let carry = (ns >= 1_000_000_000) as u64;
@@ -80,6 +81,7 @@ impl Span {
     }
 
     /// `self` times `m`, saturating.
+    #[inline(never)]
     fn times(self, m: u64) -> Span {
         let ns = self.ns as u64 * m;
         Span { sec: self.sec.saturating_mul(m).saturating_add(ns / 1_000_000_000), ns: (ns % 1_000_000_000) as u32 }
@@ -91,14 +93,125 @@ fn starts_nocase(s: &[u8], word: &[u8]) -> bool {
     s.len() >= word.len() && s.iter().zip(word).all(|(&c, &w)| c | 0x20 == w)
 }
 
-fn hex(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        _ if (b'a'..=b'f').contains(&(c | 0x20)) => Some((c | 0x20) - b'a' + 10),
-        _ => None,
+/// 10^n, saturated at u64::MAX.
+fn pow10(n: i64) -> u64 {
+    let mut p = 1u64;
+    for _ in 0..n.min(20) {
+        p = p.saturating_mul(10);
     }
+    p
 }
 
+/// One `sleep` operand as GNU's sleep reads it: `strtod` (C locale:
+/// leading spaces, a sign, decimal with an exponent, hexadecimal with a
+/// binary exponent, `inf`/`infinity`; `nan` is never a valid interval)
+/// then at most one of `s m h d`. Negative values are invalid unless
+/// they round to zero as a double (`-0`, `-1e-400`). Fractions of a
+/// nanosecond round up, as gnulib's `dtotimespec` does. None: invalid.
+#[inline(never)]
+pub fn interval(s: &[u8]) -> Option<Span> {
+    let s = skip_space(s);
+    let (neg, s) = match s.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, s),
+    };
+    let (span, zero, rest);
+    if starts_nocase(s, b"inf") {
+        let n = if starts_nocase(s, b"infinity") { 8 } else { 3 };
+        (span, zero, rest) = (FOREVER, false, s.get(n..).unwrap_or_default());
+    } else {
+        // The mantissa as m * base^k, m kept below 2^59 (later digits
+        // only count, `sticky` if they are not 0), then the exponent.
+        let hex = starts_nocase(s, b"0x");
+        let (base, body) = if hex { (16, s.get(2..).unwrap_or_default()) } else { (10, s) };
+        let (mut m, mut k, mut sticky, mut point, mut digits, mut i) = (0u64, 0i64, false, false, 0, 0);
+        while let Some(&c) = body.get(i) {
+            let d = match c {
+                b'.' if !point => {
+                    point = true;
+                    i += 1;
+                    continue;
+                }
+                b'0'..=b'9' => c - b'0',
+                _ if hex && (b'a'..=b'f').contains(&(c | 0x20)) => (c | 0x20) - b'a' + 10,
+                _ => break,
+            };
+            if m < 1 << 59 {
+                m = m * base + d as u64;
+                k -= point as i64;
+            } else {
+                sticky |= d != 0;
+                k += !point as i64;
+            }
+            (digits, i) = (digits + 1, i + 1);
+        }
+        if digits == 0 {
+            // strtod reads no number ("0x" alone reads "0", then an `x`).
+            return None;
+        }
+        let (e, n) = match body.get(i) {
+            Some(&c) if c | 0x20 == if hex { b'p' } else { b'e' } => exponent(body.get(i..).unwrap_or_default()),
+            _ => (0, 0),
+        };
+        rest = body.get(i + n..).unwrap_or_default();
+        let (sec, ns);
+        let top;
+        if hex {
+            // m * 2^b; the leading bit at 2^top.
+            let b = 4 * k + e;
+            top = 63 - m.leading_zeros() as i64 + b;
+            let nb = (-b).clamp(0, 127) as u32;
+            let whole = if nb < 64 { m >> nb } else { 0 };
+            sec = if b <= 0 { whole } else if b < 64 && m.leading_zeros() as i64 >= b { m << b } else { u64::MAX * (m != 0) as u64 };
+            // The fraction's nanoseconds, rounded up: (r * 10^9) >> nb in
+            // two 64-bit halves (a 128-bit shift by a variable is a
+            // library call here).
+            let r = m - if nb < 64 { whole << nb } else { 0 };
+            let x = r as u128 * 1_000_000_000;
+            let (hi, lo) = ((x >> 64) as u64, x as u64);
+            let (q, rem) = if nb < 64 {
+                (hi.checked_shl(64 - nb).unwrap_or(0) | lo >> nb, lo.checked_shl(64 - nb).unwrap_or(0) != 0)
+            } else {
+                let s = nb - 64;
+                (hi.checked_shr(s).unwrap_or(0), lo != 0 || hi.checked_shl(64 - s).unwrap_or(0) != 0)
+            };
+            ns = q + (rem || sticky) as u64;
+            zero = m == 0 || top < -1075 || top == -1075 && m.is_power_of_two() && !sticky;
+        } else {
+            // m * 10^k; the leading digit at 10^top.
+            let k = k + e;
+            let p = pow10(-k);
+            top = (1..20).take_while(|&d| m >= pow10(d)).count() as i64 + k;
+            sec = if k >= 0 { m.saturating_mul(pow10(k)) } else { m.checked_div(p).unwrap_or(0) };
+            let r = if k >= 0 { 0 } else { m.checked_rem(p).unwrap_or(0) };
+            ns = if k >= -9 {
+                r * pow10(9 + k) + sticky as u64
+            } else {
+                let q = pow10(-k - 9);
+                r.checked_div(q).unwrap_or(0) + (r.checked_rem(q) != Some(0) || sticky) as u64
+            };
+            // Below 2^-1075 = 2.4703282292062327208...e-324 a double is 0.
+            let mut lead = m;
+            while lead != 0 && lead < 100_000_000_000_000_000 {
+                lead *= 10;
+            }
+            zero = m == 0 || top < -324 || top == -324 && lead < 247_032_822_920_623_272;
+        }
+        span = Span { sec, ns: 0 }.plus(Span { sec: ns / 1_000_000_000, ns: (ns % 1_000_000_000) as u32 });
+    }
+    if neg && !zero {
+        return None;
+    }
+    let m = match rest {
+        [] | [b's'] => 1,
+        [b'm'] => 60,
+        [b'h'] => 3600,
+        [b'd'] => 86400,
+        _ => return None,
+    };
+    Some(if neg { Span::default() } else { span.times(m) })
+}
 /// An exponent after `e` or `p`: its value (saturated far beyond any
 /// that matters) and its length; (0, 0) when no digit follows (then the
 /// letter is not part of the number, as strtod has it).
@@ -115,139 +228,4 @@ fn exponent(s: &[u8]) -> (i64, usize) {
     } else {
         (if neg { -v } else { v }, at + n)
     }
-}
-
-/// One `sleep` operand as GNU's sleep reads it: `strtod` (C locale:
-/// leading spaces, a sign, decimal with an exponent, hexadecimal with a
-/// binary exponent, `inf`/`infinity`; `nan` is never a valid interval)
-/// then at most one of `s m h d`. Negative values are invalid unless
-/// they round to zero as a double (`-0`, `-1e-400`). Fractions of a
-/// nanosecond round up, as gnulib's `dtotimespec` does. None: invalid.
-pub fn interval(s: &[u8]) -> Option<Span> {
-    let s = skip_space(s);
-    let (neg, s) = match s.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        Some((b'+', rest)) => (false, rest),
-        _ => (false, s),
-    };
-    let (mut span, mut sticky) = (Span::default(), false);
-    let (zero, at);
-    if starts_nocase(s, b"inf") {
-        at = if starts_nocase(s, b"infinity") { 8 } else { 3 };
-        (span, zero) = (FOREVER, false);
-    } else if starts_nocase(s, b"0x") && s.get(2..).is_some_and(|r| mantissa(r, hex).1 > 0) {
-        // Hexadecimal: each bit of the mantissa at its binary exponent.
-        let digits = s.get(2..).unwrap_or_default();
-        let (p, _, len) = mantissa(digits, hex);
-        let (e2, elen) = match s.get(2 + len) {
-            Some(b'p' | b'P') => exponent(digits.get(len..).unwrap_or_default()),
-            _ => (0, 0),
-        };
-        at = 2 + len + elen;
-        let (mut frac, mut top, mut bits) = (0u64, i64::MIN, 0);
-        for (i, h) in digits.iter().take(len).filter_map(|&c| hex(c)).enumerate() {
-            for t in 0..4 {
-                if h >> t & 1 == 0 {
-                    continue;
-                }
-                let e = 4 * (p - 1 - i as i64) + e2 + t;
-                (top, bits) = (top.max(e), bits + 1);
-                match e {
-                    63.. => span.sec = u64::MAX,
-                    0.. => span.sec = span.sec.saturating_add(1 << e),
-                    -64.. => frac |= 1 << (64 + e),
-                    _ => sticky = true,
-                }
-            }
-        }
-        // Below 2^-1075 a double is 0, and exactly at it too (ties to even).
-        zero = top < -1075 || top == -1075 && bits == 1;
-        let scaled = frac as u128 * 1_000_000_000;
-        span.ns = (scaled >> 64) as u32;
-        sticky |= scaled as u64 != 0;
-    } else {
-        // Decimal: digit i weighs 10^(point - 1 - i).
-        let (p, n, len) = mantissa(s, |c| c.is_ascii_digit().then(|| c - b'0'));
-        if n == 0 {
-            return None;
-        }
-        let (e, elen) = match s.get(len) {
-            Some(b'e' | b'E') => exponent(s.get(len..).unwrap_or_default()),
-            _ => (0, 0),
-        };
-        at = len + elen;
-        let point = p + e;
-        let mut lead = None;
-        for (i, d) in s.iter().take(len).filter(|c| c.is_ascii_digit()).map(|c| c - b'0').enumerate() {
-            let j = i as i64 - point;
-            if d != 0 && lead.is_none() {
-                lead = Some(i);
-            }
-            match j {
-                ..0 => span.sec = span.sec.saturating_mul(10).saturating_add(d as u64),
-                0..9 => span.ns += d as u32 * 10u32.pow(8 - j as u32),
-                _ => sticky |= d != 0,
-            }
-        }
-        for _ in 0..(point - n as i64).clamp(0, 20) {
-            span.sec = span.sec.saturating_mul(10);
-        }
-        zero = match lead {
-            None => true,
-            // Below 2^-1075 = 2.4703282292062327208...e-324 a double is 0.
-            Some(i) => {
-                let power = point - 1 - i as i64;
-                power < -324 || power == -324 && below_half_tiny(s.iter().take(len).filter(|c| c.is_ascii_digit()).skip(i))
-            }
-        };
-    }
-    if neg && !zero {
-        return None;
-    }
-    let m = match s.get(at..).unwrap_or_default() {
-        [] | [b's'] => 1,
-        [b'm'] => 60,
-        [b'h'] => 3600,
-        [b'd'] => 86400,
-        _ => return None,
-    };
-    if neg {
-        return Some(Span::default());
-    }
-    Some(span.plus(Span { sec: 0, ns: sticky as u32 }).times(m))
-}
-
-/// A mantissa: digits with at most one `.`, read by `digit`. Returns the
-/// number of digits before the point, the number of digits, and the bytes
-/// read.
-fn mantissa(s: &[u8], digit: impl Fn(u8) -> Option<u8>) -> (i64, usize, usize) {
-    let (mut point, mut n, mut len) = (None, 0, 0);
-    for &c in s {
-        if c == b'.' && point.is_none() {
-            point = Some(n);
-        } else if digit(c).is_some() {
-            n += 1;
-        } else {
-            break;
-        }
-        len += 1;
-    }
-    if n == 0 {
-        return (0, 0, 0);
-    }
-    (point.unwrap_or(n) as i64, n, len)
-}
-
-/// Are the significant digits (leading one first) of a number of the
-/// order 10^-324 below those of 2^-1075?
-fn below_half_tiny<'a>(digits: impl Iterator<Item = &'a u8>) -> bool {
-    const HALF: &[u8] = b"24703282292062327208828439643";
-    for (&d, &h) in digits.zip(HALF) {
-        if d != h {
-            return d < h;
-        }
-    }
-    // Equal as far as either goes: shorter means below (or, past HALF's
-    // precision, a tie no real argument reaches).
-    true
 }
