@@ -39,18 +39,18 @@ const LIST_SIGNALS: u8 = 3;
 /// env's own failure.
 const CANCELED: u8 = 125;
 
-/// What to do with each signal (index: its number): nothing, the default
-/// action or ignore it, each either reporting failure or not (GNU's
-/// `DEFAULT_NOERR`, `IGNORE_NOERR` for the all-signals forms).
-const DEFAULT: u8 = 1;
-const IGNORE: u8 = 2;
-const NOERR: u8 = 4;
 
 /// Every signal glibc lets a program block (`sigfillset`: not 32, 33).
 const ALL: u64 = !(3 << 31);
 
+/// What to do with the signals, as sets (bit n-1 for signal n): put back
+/// the default action, ignore, (the all-signals forms) ignore a failure
+/// doing so; block, unblock.
+#[derive(Default)]
 struct Signals {
-    action: [u8; RTMAX as usize + 1],
+    default: u64,
+    ignore: u64,
+    noerr: u64,
     block: u64,
     unblock: u64,
     mask_changed: bool,
@@ -137,7 +137,7 @@ pub fn main(args: Args, env: Env) -> u8 {
 fn run(args: Args, env: Env) -> Result<u8, u8> {
     let (mut ignore, mut nul, mut debug, mut list, mut dir) = (false, false, false, false, None);
     let mut unset = Bytes { buf: &mut [], len: 0 };
-    let mut sig = Signals { action: [0; RTMAX as usize + 1], block: 0, unblock: 0, mask_changed: false };
+    let mut sig = Signals::default();
     let posix = env.posix();
     let mut cur = args;
     let mut opts = Getopt::new(cur.iter(1), &SPEC, posix);
@@ -156,10 +156,10 @@ fn run(args: Args, env: Env) -> Result<u8, u8> {
             Item::Opt(b'C', a) => dir = a,
             Item::Opt(LIST_SIGNALS, _) => list = true,
             Item::Opt(DEFAULT_SIGNAL, a) => {
-                sig.actions(a, DEFAULT)?;
+                sig.actions(a, true)?;
                 sig.masks(a, false)?;
             }
-            Item::Opt(IGNORE_SIGNAL, a) => sig.actions(a, IGNORE)?,
+            Item::Opt(IGNORE_SIGNAL, a) => sig.actions(a, false)?,
             Item::Opt(BLOCK_SIGNAL, a) => sig.masks(a, true)?,
             Item::Opt(b'S', a) => {
                 cur = resplit(cur, opts.args.left(), a.unwrap_or_default(), env, debug)?;
@@ -294,41 +294,27 @@ fn resplit(cur: Args, left: usize, s: &'static [u8], env: Env, debug: bool) -> R
 }
 
 impl Signals {
-    /// `--default-signal[=LIST]`, `--ignore-signal[=LIST]`.
-    fn actions(&mut self, list: Option<&[u8]>, how: u8) -> Result<(), u8> {
-        match list {
-            None => {
-                for (n, a) in self.action.iter_mut().enumerate().skip(1) {
-                    if !(32..34).contains(&n) {
-                        *a = how | NOERR;
-                    }
-                }
-            }
-            Some(list) => {
-                for n in signals(list)? {
-                    if let Some(a) = self.action.get_mut(n as usize) {
-                        *a = how;
-                    }
-                }
-            }
-        }
+    /// `--default-signal[=LIST]` (`default`), `--ignore-signal[=LIST]`:
+    /// the last word on a signal wins; the all-signals forms ignore
+    /// failures (SIGKILL and SIGSTOP cannot change).
+    fn actions(&mut self, list: Option<&[u8]>, default: bool) -> Result<(), u8> {
+        let set = signals(list)?;
+        let (this, that) = if default { (&mut self.default, &mut self.ignore) } else { (&mut self.ignore, &mut self.default) };
+        (*this, *that) = (*this | set, *that & !set);
+        self.noerr = self.noerr & !set | if list.is_none() { ALL } else { 0 };
         Ok(())
     }
 
-    /// `--block-signal[=LIST]`, and the unblocking `--default-signal` does.
+    /// `--block-signal[=LIST]`, and the unblocking `--default-signal` does:
+    /// the first list starts from an empty mask change.
     fn masks(&mut self, list: Option<&[u8]>, block: bool) -> Result<(), u8> {
-        let (set, other) = if block { (&mut self.block, &mut self.unblock) } else { (&mut self.unblock, &mut self.block) };
-        match list {
-            None => (*set, *other) = (ALL, 0),
-            Some(_) if !self.mask_changed => (*set, *other) = (0, 0),
-            _ => {}
+        let set = signals(list)?;
+        if list.is_some() && !self.mask_changed || list.is_none() {
+            (self.block, self.unblock) = (0, 0);
         }
         self.mask_changed = true;
-        for n in signals(list.unwrap_or_default())? {
-            let bit = 1u64 << (n - 1);
-            *set |= bit;
-            *other &= !bit;
-        }
+        let (this, that) = if block { (&mut self.block, &mut self.unblock) } else { (&mut self.unblock, &mut self.block) };
+        (*this, *that) = (*this | set, *that & !set);
         Ok(())
     }
 
@@ -336,22 +322,20 @@ impl Signals {
     /// and lists what is ignored or blocked when asked.
     #[inline(never)]
     fn apply(&self, debug: bool, list: bool) -> Result<(), u8> {
-        for (n, &a) in self.action.iter().enumerate() {
-            let n = n as u8;
-            if a == 0 {
+        for n in 1..=RTMAX {
+            let bit = 1u64 << (n - 1);
+            if (self.default | self.ignore) & bit == 0 {
                 continue;
             }
-            let failed = sys::sigaction(n, Some(if a & IGNORE != 0 { 1 } else { 0 })).is_err();
-            if failed && a & NOERR == 0 {
+            let ignore = self.ignore & bit != 0;
+            let failed = sys::sigaction(n, Some(ignore as usize)).is_err();
+            if failed && self.noerr & bit == 0 {
                 Msg::new().fill(texts::SIG_SET_FAILED, b"", n as u32).fill(texts::RAW_ERROR, b"", 22).send();
                 return Err(CANCELED);
             }
             if debug {
-                let mut m = Msg::bare();
-                m.fill(texts::D_RESET, b"", 0);
-                signal::name(&mut m, n);
-                m.fill(texts::D_NUMBER, b"", n as u32).fill(texts::D_TO, b"", 0);
-                m.put(nth(get(texts::D_ACTIONS), (a & IGNORE != 0) as usize));
+                let mut m = line(texts::D_RESET, n);
+                m.fill(texts::D_TO, b"", 0).put(nth(get(texts::D_ACTIONS), ignore as usize));
                 if failed {
                     m.fill(texts::D_FAILURE_IGNORED, b"", 0);
                 }
@@ -362,18 +346,14 @@ impl Signals {
             let mut mask = sys::sigmask(None);
             for n in 1..=RTMAX {
                 let bit = 1u64 << (n - 1);
-                let what = match () {
-                    _ if self.block & bit != 0 => 2,
-                    _ if self.unblock & bit != 0 => 3,
-                    _ => continue,
-                };
-                mask = if what == 2 { mask | bit } else { mask & !bit };
+                let block = self.block & bit != 0;
+                if !block && self.unblock & bit == 0 {
+                    continue;
+                }
+                mask = if block { mask | bit } else { mask & !bit };
                 if debug {
-                    let mut m = Msg::bare();
-                    m.fill(texts::D_SIGNAL, b"", 0);
-                    signal::name(&mut m, n);
-                    m.fill(texts::D_NUMBER, b"", n as u32).fill(texts::D_MASK, b"", 0);
-                    m.put(nth(get(texts::D_ACTIONS), what));
+                    let mut m = line(texts::D_SIGNAL, n);
+                    m.fill(texts::D_MASK, b"", 0).put(nth(get(texts::D_ACTIONS), 3 - block as usize));
                     m.send();
                 }
             }
@@ -382,11 +362,8 @@ impl Signals {
         if list {
             let mask = sys::sigmask(None);
             for n in 1..=RTMAX {
-                if (32..34).contains(&n) {
-                    continue;
-                }
-                let ignored = sys::sigaction(n, None).is_ok_and(|act| act[0] == 1);
-                let blocked = mask >> (n - 1) & 1 != 0;
+                let ignored = ALL >> (n - 1) & 1 != 0 && sys::sigaction(n, None).is_ok_and(|act| act[0] == 1);
+                let blocked = ALL & mask >> (n - 1) & 1 != 0;
                 if !ignored && !blocked {
                     continue;
                 }
@@ -417,10 +394,21 @@ impl Signals {
     }
 }
 
+/// A trace line begun: template `t`, the signal's name and ` (N) `.
+fn line(t: Text, n: u8) -> Msg {
+    let mut m = Msg::bare();
+    m.fill(t, b"", 0);
+    signal::name(&mut m, n);
+    m.fill(texts::D_NUMBER, b"", n as u32);
+    m
+}
+
 /// The signals of a comma-separated list (empty items skipped, as strtok
-/// does), as a bit set; a bad one is reported and ends the run.
-fn signals(list: &[u8]) -> Result<impl Iterator<Item = u8>, u8> {
-    let mut set = 0u64;
+/// does) as a set (bit n-1 for signal n), every one for no list; a bad one
+/// is reported and ends the run.
+fn signals(list: Option<&[u8]>) -> Result<u64, u8> {
+    let Some(list) = list else { return Ok(ALL) };
+    let mut set = 0;
     for item in list.split(|&c| c == b',').filter(|s| !s.is_empty()) {
         match signal::number(item) {
             Some(n) => set |= 1 << (n - 1),
@@ -430,7 +418,7 @@ fn signals(list: &[u8]) -> Result<impl Iterator<Item = u8>, u8> {
             }
         }
     }
-    Ok((1..=RTMAX).filter(move |&n| set >> (n - 1) & 1 != 0))
+    Ok(set)
 }
 
 /// glibc's execvp with `envp` for the environment (and its PATH): the

@@ -12,7 +12,7 @@ use crate::applets::{parse, try_help};
 use crate::args::{chop, Args, Env};
 use crate::io::{self, Stdout};
 use femtobox::getopt::Spec;
-use femtobox::text::{eq, Sink};
+use femtobox::text::Sink;
 use femtobox::texts::{self, entry, get};
 
 const SPEC: Spec = Spec { short: entry(texts::PRINTENV_SHORT), long: get(texts::PRINTENV_LONG) };
@@ -38,13 +38,11 @@ pub fn main(mut args: Args, env: Env) -> u8 {
     for name in args.iter(1) {
         let mut found = false;
         if !name.is_empty() && !name.iter().any(|&c| c == b'=') {
-            for e in env.iter() {
-                let Some((head, value)) = e.split_at_checked(name.len()) else { continue };
-                if let Some((b'=', value)) = value.split_first().filter(|_| eq(head, name)) {
-                    Stdout.put(chop(value));
-                    Stdout.byte(end);
-                    found = true;
-                }
+            let mut at = 0;
+            while let Some((i, value)) = env.find(at, name) {
+                Stdout.put(chop(value));
+                Stdout.byte(end);
+                (found, at) = (true, i + 1);
             }
         }
         missing |= !found;

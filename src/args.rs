@@ -174,12 +174,37 @@ impl Env {
 
     /// The value of variable `name` with its NUL (of the first entry that
     /// is `name=...`), as getenv finds it.
-    #[inline(never)]
     pub fn var(self, name: &[u8]) -> Option<&'static [u8]> {
-        self.iter().find_map(|e| {
-            let (n, v) = e.split_at_checked(name.len())?;
-            (femtobox::text::eq(n, name) && v.first() == Some(&b'=')).then(|| v.get(1..).unwrap_or_default())
-        })
+        self.find(0, name).map(|(_, v)| v)
+    }
+
+    /// The first entry from index `from` on that is `name=...`: its index
+    /// and its value with the NUL. Each entry is compared in place up to
+    /// its first difference (printenv of many names over a large
+    /// environment measures no string first).
+    #[inline(never)]
+    pub fn find(self, from: usize, name: &[u8]) -> Option<(usize, &'static [u8])> {
+        let mut i = from;
+        // SAFETY: the vector is NULL-terminated and `from` is at most the
+        // index of its NULL (callers pass 0 or one past a found entry);
+        // within an entry, bytes are read up to the first mismatch or its
+        // NUL, whichever comes first, and the byte after a whole match.
+        unsafe {
+            loop {
+                let e = self.ptr.add(i).read();
+                if e.is_null() {
+                    return None;
+                }
+                let mut k = 0;
+                while name.get(k).is_some_and(|&c| c != 0 && *e.add(k) == c) {
+                    k += 1;
+                }
+                if k == name.len() && *e.add(k) == b'=' {
+                    return Some((i, c_bytes(e.add(k + 1))));
+                }
+                i += 1;
+            }
+        }
     }
 
     /// Is `POSIXLY_CORRECT` set (to anything)? Each entry is compared in

@@ -108,10 +108,13 @@ struct State {
     name: Option<&'static [u8]>,
     applet: u8,
     status: u8,
+    /// A message could not be written (GNU's close_stdout then exits
+    /// with its failure status even after a mere warning).
+    lost: bool,
     out: Out,
 }
 
-static mut STATE: State = State { prog: None, name: None, applet: 0, status: 0, out: Out::new(STDOUT) };
+static mut STATE: State = State { prog: None, name: None, applet: 0, status: 0, lost: false, out: Out::new(STDOUT) };
 
 /// The stdout buffer, borrowed for one call.
 ///
@@ -199,11 +202,12 @@ pub fn flush() -> Result<()> {
 }
 
 /// Flushes stdout; on failure says `PROG: write error: ...`. Returns 1 if
-/// it failed, else 0.
+/// it failed or a message could not be written, else 0.
 #[inline(never)]
 pub fn finish() -> u8 {
     match flush() {
-        Ok(()) => 0,
+        // SAFETY: a read of a Copy field; see `out`.
+        Ok(()) => (unsafe { (*addr_of_mut!(STATE)).lost }) as u8,
         Err(e) => write_failed(e),
     }
 }
@@ -254,7 +258,10 @@ impl Msg {
     #[inline(never)]
     pub fn send(&mut self) {
         self.byte(b'\n');
-        let _ = self.0.flush();
+        if self.0.flush().is_err() {
+            // SAFETY: a plain store; see `out`.
+            unsafe { (*addr_of_mut!(STATE)).lost = true }
+        }
         fail();
     }
 }

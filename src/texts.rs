@@ -194,6 +194,7 @@ blob! {
     OMP_NUM_THREADS ["nproc"] = "OMP_NUM_THREADS";
     OMP_THREAD_LIMIT ["nproc"] = "OMP_THREAD_LIMIT";
     CPUS_POSSIBLE ["nproc"] = "/sys/devices/system/cpu/possible";
+    PROC_STAT ["nproc"] = "/proc/stat";
     PATH_VAR ["env"] = "PATH";
     GNU_LINUX ["uname"] = "GNU/Linux";
     UNKNOWN ["uname"] = "unknown";
