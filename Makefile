@@ -67,7 +67,7 @@ BENCH_GIB ?= 1
 # FUZZ_SECONDS (nightly; `make test` replays the saved corpus in fuzz/corpus);
 # the corpus is minimised after a clean run only.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := unescape render quote getopt
+FUZZ_TARGETS := unescape render quote getopt split
 fuzz:
 	@rustup toolchain list | grep -q '^nightly' || { echo "make fuzz: needs the nightly toolchain (rustup toolchain install nightly)"; exit 1; }
 	@command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked

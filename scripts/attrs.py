@@ -4,7 +4,10 @@ shipped size: for every `fn` in the runtime and the applets, tries none,
 #[inline(never)], #[inline(always)], #[inline(never)] #[cold] and #[cold],
 keeps whatever makes the HELP=0 box (all applets) smallest, and goes on.
 
-    scripts/attrs.py TREE [ROUNDS]
+    scripts/attrs.py TREE [ROUNDS [FILES]]
+
+FILES (comma-separated, e.g. applets/env.rs,src/split.rs) limits the
+search to those files.
 
 TREE is a copy of the repository (the search edits its files and builds in
 TREE/target, so run it on a copy: it takes a few seconds a build, half an
@@ -14,8 +17,10 @@ The choices belong to the pinned toolchain: re-run it after raising the pin.
 import os, re, subprocess, sys, struct
 
 root = sys.argv[1]
-files = [f"src/{n}.rs" for n in "applets args io sys start errno escape getopt msg render text texts".split()] + \
-        [f"applets/{n}.rs" for n in "cat echo false true yes".split()]
+files = sorted(f"src/{n}" for n in os.listdir(f"{root}/src") if n.endswith(".rs") and n not in ("lib.rs", "main.rs")) + \
+        sorted(f"applets/{n}" for n in os.listdir(f"{root}/applets") if n.endswith(".rs"))
+if len(sys.argv) > 3:
+    files = [f for f in files if f in sys.argv[3].split(",")]
 ATTR = re.compile(r'^\s*#\[(inline(\((never|always)\))?|cold)\]\s*$')
 FN = re.compile(r'^(\s*)(pub(\([a-z]+\))? )?(unsafe )?(extern "C" )?fn ([a-z_0-9]+)')
 VARIANTS = [[], ["#[inline(never)]"], ["#[inline(always)]"], ["#[inline(never)]", "#[cold]"], ["#[cold]"]]

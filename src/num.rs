@@ -5,6 +5,8 @@
 //! Pure; no floating point (this target's floats are software).
 
 /// C's `isspace` in the C locale.
+#[inline(never)]
+#[cold]
 pub fn space(c: u8) -> bool {
     c == b' ' || (9..=13).contains(&c)
 }
@@ -17,6 +19,7 @@ fn skip_space(s: &[u8]) -> &[u8] {
 /// Leading decimal digits of `s` (after `strtoul`'s optional `+`): the
 /// value (saturated at u64::MAX), whether it overflowed, and how many
 /// bytes were read; 0 bytes when there is no digit.
+#[inline(always)]
 fn digits(s: &[u8]) -> (u64, bool, usize) {
     let (mut v, mut over, mut n) = (0u64, false, 0);
     while let Some(&c) = s.get(n).filter(|c| c.is_ascii_digit()) {
@@ -73,7 +76,7 @@ pub const FOREVER: Span = Span { sec: u64::MAX, ns: 999_999_999 };
 
 impl Span {
     /// The sum, saturating.
-    #[inline(never)]
+    #[cold]
     pub fn plus(self, o: Span) -> Span {
         let ns = self.ns + o.ns;
         let carry = (ns >= 1_000_000_000) as u64;
@@ -81,7 +84,6 @@ impl Span {
     }
 
     /// `self` times `m`, saturating.
-    #[inline(never)]
     fn times(self, m: u64) -> Span {
         let ns = self.ns as u64 * m;
         Span { sec: self.sec.saturating_mul(m).saturating_add(ns / 1_000_000_000), ns: (ns % 1_000_000_000) as u32 }

@@ -79,7 +79,7 @@ pub fn split<'a>(
                 let name = s.get(i + 2..).unwrap_or_default();
                 let len = name.iter().take_while(|&&c| c.is_ascii_alphanumeric() || c == b'_').count();
                 let ok = s.get(i + 1) == Some(&b'{')
-                    && name.first().is_some_and(|&c| !c.is_ascii_digit())
+                    && name.first().is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_')
                     && name.get(len) == Some(&b'}');
                 if !ok {
                     return Err((texts::ONLY_VARNAME, s.get(i..).unwrap_or_default()));

@@ -593,3 +593,124 @@ pub fn check_getopt(data: &[u8]) {
         g.optstring
     );
 }
+
+/// GNU env's `build_argv` (coreutils 9.1 src/env.c) transliterated: the
+/// words of an `-S` string, or the message it dies with. `getenv` is the
+/// environment it expands `${NAME}` from. (Its splitbuf is a Vec of words;
+/// `sep` is its "the most recent character was a separator".)
+pub fn split_model(s: &[u8], getenv: &dyn Fn(&[u8]) -> Option<Vec<u8>>) -> Result<Vec<Vec<u8>>, Vec<u8>> {
+    let (mut dq, mut sq, mut sep) = (false, false, true);
+    let mut words: Vec<Vec<u8>> = Vec::new();
+    let mut i = 0;
+    let at = |i: usize| s.get(i).copied().unwrap_or(0);
+    fn start(words: &mut Vec<Vec<u8>>, sep: &mut bool) {
+        if *sep {
+            words.push(Vec::new());
+            *sep = false;
+        }
+    }
+    'eos: {
+        while at(i) != 0 {
+            let mut newc = at(i);
+            match at(i) {
+                b'\'' if !dq => {
+                    sq = !sq;
+                    start(&mut words, &mut sep);
+                    i += 1;
+                    continue;
+                }
+                b'"' if !sq => {
+                    dq = !dq;
+                    start(&mut words, &mut sep);
+                    i += 1;
+                    continue;
+                }
+                b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' if !(sq || dq) => {
+                    sep = true;
+                    while b" \t\n\x0b\x0c\r".contains(&at(i)) && at(i) != 0 {
+                        i += 1;
+                    }
+                    continue;
+                }
+                b'#' if sep => break 'eos,
+                b'\\' if !(sq && at(i + 1) != b'\\' && at(i + 1) != b'\'') => {
+                    i += 1;
+                    newc = at(i);
+                    match newc {
+                        b'"' | b'#' | b'$' | b'\'' | b'\\' => {}
+                        b'_' if !dq => {
+                            i += 1;
+                            sep = true;
+                            continue;
+                        }
+                        b'_' => newc = b' ',
+                        b'c' if dq => return Err(b"'\\c' must not appear in double-quoted -S string".to_vec()),
+                        b'c' => break 'eos,
+                        b'f' => newc = 0x0c,
+                        b'n' => newc = b'\n',
+                        b'r' => newc = b'\r',
+                        b't' => newc = b'\t',
+                        b'v' => newc = 0x0b,
+                        0 => return Err(b"invalid backslash at end of string in -S".to_vec()),
+                        c => return Err([&b"invalid sequence '\\"[..], &[c], b"' in -S"].concat()),
+                    }
+                }
+                b'$' if !sq => {
+                    // scan_varname
+                    let ok = at(i + 1) == b'{' && (at(i + 2).is_ascii_alphabetic() || at(i + 2) == b'_');
+                    let mut end = i + 3;
+                    while ok && (at(end).is_ascii_alphanumeric() || at(end) == b'_') {
+                        end += 1;
+                    }
+                    if !ok || at(end) != b'}' {
+                        return Err([&b"only ${VARNAME} expansion is supported, error at: "[..], &s[i..]].concat());
+                    }
+                    if let Some(v) = getenv(&s[i + 2..end]) {
+                        start(&mut words, &mut sep);
+                        words.last_mut().unwrap().extend_from_slice(&v);
+                    }
+                    i = end + 1;
+                    continue;
+                }
+                _ => {}
+            }
+            start(&mut words, &mut sep);
+            words.last_mut().unwrap().push(newc);
+            i += 1;
+        }
+        if dq || sq {
+            return Err(b"no terminating quote in -S string".to_vec());
+        }
+    }
+    Ok(words)
+}
+
+/// femtobox's split against the model, for a string and a small
+/// environment (`A=a b`, `E=` and `_X1=x`).
+pub fn check_split(s: &[u8]) {
+    // An argument ends at its first NUL.
+    let s = &s[..s.iter().position(|&c| c == 0).unwrap_or(s.len())];
+    let env: &[(&[u8], &[u8])] = &[(b"A", b"a b"), (b"E", b""), (b"_X1", b"x")];
+    let getenv = |n: &[u8]| env.iter().find(|(k, _)| *k == n).map(|(_, v)| v.to_vec());
+    let want = split_model(s, &getenv);
+    struct NoTrace;
+    impl femtobox::split::Trace for NoTrace {
+        fn var(&mut self, _: &[u8], _: Option<&[u8]>) {}
+    }
+    let mut out = Buf::default();
+    let got = femtobox::split::split(s, &mut out, |n| env.iter().find(|(k, _)| *k == n).map(|(_, v)| *v), &mut NoTrace);
+    let got = match got {
+        Ok(n) => {
+            let mut words: Vec<Vec<u8>> = out.0.split(|&c| c == 0).map(<[u8]>::to_vec).collect();
+            words.pop();
+            assert_eq!(words.len(), n, "word count for {:?}", String::from_utf8_lossy(s));
+            Ok(words)
+        }
+        Err((t, a)) => {
+            let mut m = Buf::default();
+            femtobox::msg::fill(&mut m, t, a, 0);
+            Err(m.0)
+        }
+    };
+    assert_eq!(got, want, "-S {:?}", String::from_utf8_lossy(s));
+}

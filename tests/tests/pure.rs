@@ -3,6 +3,7 @@
 //! is spawned, so this file also runs under Miri (`make miri`).
 
 use femtobox_tests::checks::{check_getopt, check_quote, check_render, check_unescape};
+use femtobox_tests::checks::Buf;
 use std::path::Path;
 
 /// xorshift64*, reproducible.
@@ -154,8 +155,13 @@ fn option_parsing_matches_the_model_on_random_argv() {
 #[test]
 fn the_saved_fuzz_corpus_still_passes() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus");
-    let checks: [(&str, fn(&[u8])); 4] =
-        [("unescape", check_unescape), ("render", check_render), ("quote", check_quote), ("getopt", check_getopt)];
+    let checks: [(&str, fn(&[u8])); 5] = [
+        ("unescape", check_unescape),
+        ("render", check_render),
+        ("quote", check_quote),
+        ("getopt", check_getopt),
+        ("split", femtobox_tests::checks::check_split),
+    ];
     let mut n = 0;
     for (target, check) in checks {
         let Ok(dir) = std::fs::read_dir(root.join(target)) else { continue };
@@ -216,4 +222,109 @@ fn every_blob_entry_is_where_its_name_says() {
     assert_eq!(names.len(), 9);
     assert_eq!(names[8], b"\x02version");
     assert_eq!(*texts::BLOB.last().unwrap(), 0, "every entry ends in a NUL");
+}
+
+#[test]
+fn env_split_strings_match_gnu_build_argv() {
+    use femtobox_tests::checks::check_split;
+    for case in [
+        "", " ", "a", "a b", "  a   b  ", "'a b'", "\"a b\"", "''", "\"\"", "a''b", "'a'\"b\"c", "#x", "a #b", "a#b",
+        "'#'", "\\#", "a\\_b", "\"a\\_b\"", "\\c", "a\\cb c", "\"\\c\"", "'\\c'", "\\", "a\\", "\\x", "\\t\\n",
+        "'\\''", "'\\\\'", "'\\n'", "${A}", "x${A}y", "${E}", "a ${E} b", "${NOPE}", "${NOPE}x", "$A", "${1}", "${_X1}",
+        "${A", "${}", "'${A}'", "\"${A}\"", "\\$", "'unterminated", "\"unterminated", "a\tb", "\\f\\v\\r",
+    ] {
+        check_split(case.as_bytes());
+    }
+    let mut rng = Rng(0x5b117);
+    let alphabet = b" \t'\"\\#$_{}cAEXnt1ab";
+    for _ in 0..200_000 {
+        check_split(&rng.bytes(alphabet, 14));
+    }
+}
+
+#[test]
+fn signal_names_read_and_write_as_gnulib_does() {
+    use femtobox::signal::{name, number};
+    let show = |n: u8| {
+        let mut b = Buf::default();
+        name(&mut b, n);
+        String::from_utf8(b.0).unwrap()
+    };
+    let names = [
+        "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM",
+        "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH",
+        "POLL", "PWR", "SYS",
+    ];
+    for (i, n) in names.iter().enumerate() {
+        let sig = i as u8 + 1;
+        assert_eq!(show(sig), *n);
+        assert_eq!(number(n.as_bytes()), Some(sig), "{n}");
+        assert_eq!(number(format!("sig{}", n.to_lowercase()).as_bytes()), Some(sig), "sig{n}");
+        assert_eq!(number(sig.to_string().as_bytes()), Some(sig));
+        // An exit status a signal caused names that signal (kill -l 130).
+        assert_eq!(number((128 + sig as u32).to_string().as_bytes()), Some(sig));
+    }
+    for (n, want) in [(34, "RTMIN"), (35, "RTMIN+1"), (49, "RTMIN+15"), (50, "RTMAX-14"), (63, "RTMAX-1"), (64, "RTMAX")] {
+        assert_eq!(show(n), want);
+        assert_eq!(number(want.as_bytes()), Some(n), "{want}");
+    }
+    for (alias, n) in [("IOT", 6), ("CLD", 17), ("IO", 29), ("SIGIO", 29), ("rtmin+3", 37), ("RTMAX-30", 34), ("RTMIN+16", 50), ("RTMIN+30", 64)] {
+        assert_eq!(number(alias.as_bytes()), Some(n), "{alias}");
+    }
+    for bad in [
+        "", "0", "EXIT", "32", "33", "65", "128", "255", "SIG", "SIGEXIT", "RTMIN+31", "RTMAX-31", "RTMIN-1", "x", "1x",
+        "-1", "+1", " 1", "99999999999999999999", "SIGSIG9", "RTMAX+1",
+    ] {
+        assert_eq!(number(bad.as_bytes()), None, "{bad:?}");
+    }
+    assert_eq!(number(b"SIG9"), Some(9));
+    assert_eq!(number(b"RTMIN 3"), Some(37), "strtol skips spaces after RTMIN");
+}
+
+#[test]
+fn basename_and_dirname_follow_gnulib_on_every_short_name() {
+    use femtobox::path::{base, dir_len};
+    // Independent statement of the rules, on every name of up to 6 bytes over `a / .`.
+    fn model_base(name: &[u8]) -> Vec<u8> {
+        if name.is_empty() {
+            return vec![];
+        }
+        let trimmed: &[u8] = &name[..name.len() - name.iter().rev().take_while(|&&c| c == b'/').count()];
+        if trimmed.is_empty() {
+            return b"/".to_vec();
+        }
+        trimmed.rsplit(|&c| c == b'/').next().unwrap().to_vec()
+    }
+    fn model_dir(name: &[u8]) -> Vec<u8> {
+        let trimmed: &[u8] = &name[..name.len() - name.iter().rev().take_while(|&&c| c == b'/').count()];
+        if trimmed.is_empty() {
+            return if name.is_empty() { b".".to_vec() } else { b"/".to_vec() };
+        }
+        match trimmed.iter().rposition(|&c| c == b'/') {
+            None => b".".to_vec(),
+            Some(i) => {
+                let head = &trimmed[..i];
+                let head = &head[..head.len() - head.iter().rev().take_while(|&&c| c == b'/').count()];
+                if head.is_empty() { b"/".to_vec() } else { head.to_vec() }
+            }
+        }
+    }
+    let mut n = 0;
+    for len in 0..=6 {
+        for k in 0..3usize.pow(len) {
+            let name: Vec<u8> = (0..len).map(|j| b"a/."[k / 3usize.pow(j) % 3]).collect();
+            assert_eq!(base(&name, b""), model_base(&name).as_slice(), "basename {:?}", String::from_utf8_lossy(&name));
+            let d = match dir_len(&name) {
+                0 => b".".to_vec(),
+                l => name[..l].to_vec(),
+            };
+            assert_eq!(d, model_dir(&name), "dirname {:?}", String::from_utf8_lossy(&name));
+            n += 1;
+        }
+    }
+    assert_eq!(base(b"a.c", b".c"), b"a");
+    assert_eq!(base(b".c", b".c"), b".c", "a suffix that is the whole name stays");
+    assert_eq!(base(b"/", b"/"), b"/");
+    assert_eq!(base(b"x.c/", b".c"), b"x");
+    eprintln!("{n} names");
 }
