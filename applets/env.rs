@@ -247,7 +247,8 @@ fn run(args: Args, env: Env) -> Result<u8, u8> {
     }
     let name = argv.arg(0);
     let e = execvp(argv.arg_z(0), argv, &vars);
-    say(texts::EXEC_FAILED, name, e.0 as u32);
+    // errno 0 (nothing was tried): GNU's error() shows the name alone.
+    say(if e.0 == 0 { texts::EXEC_NOTHING } else { texts::EXEC_FAILED }, name, e.0 as u32);
     if e.0 != 2 {
         return Err(126);
     }
@@ -443,8 +444,22 @@ fn execvp(file: &'static [u8], argv: Args, envp: &Vector) -> Errno {
     }
     let path = envp.env().var(entry(texts::PATH_VAR)).map_or(entry(texts::DEFAULT_PATH), chop);
     let Ok(buf) = sys::alloc(path.len() + file.len() + 1) else { return Errno(12) };
-    let (mut last, mut denied) = (Errno(ENOENT), false);
-    for dir in path.split(|&c| c == b':') {
+    // glibc: an element as long as PATH (up to PATH_MAX) is skipped, and
+    // the search goes on from its `:`, which reads as an empty element
+    // (the current directory) first; errno stays 0 if nothing was tried.
+    let limit = path.len().min(4095) + 1;
+    let (mut last, mut denied, mut at) = (Errno(0), false, 0);
+    loop {
+        let rest = path.get(at..).unwrap_or_default();
+        let end = rest.iter().position(|&c| c == b':').unwrap_or(rest.len());
+        let dir = rest.get(..end).unwrap_or_default();
+        if end >= limit {
+            if end == rest.len() {
+                break;
+            }
+            at += end;
+            continue;
+        }
         let slash: &[u8] = if dir.is_empty() { b"" } else { b"/" };
         let mut len = 0;
         for (d, &c) in buf.iter_mut().zip(dir.iter().chain(slash).chain(file)) {
@@ -464,6 +479,10 @@ fn execvp(file: &'static [u8], argv: Args, envp: &Vector) -> Errno {
             2 | 19 | 20 | 110 | 116 => {}
             _ => return last,
         }
+        if end == rest.len() {
+            break;
+        }
+        at += end + 1;
     }
     if denied {
         Errno(EACCES)

@@ -72,8 +72,9 @@ fn usable(wd: &'static [u8]) -> bool {
 fn walk() -> Result<(), u8> {
     let root = sys::stat_at(CWD, CStr::new(b"/\0"), false).map_err(|_| 1u8)?;
     let mut dot = sys::stat_at(CWD, CStr::new(b".\0"), false).map_err(|_| 1u8)?;
-    // The name, built from its end: `/name` prepended at each level.
-    let mut name = sys::alloc(1 << 16).map_err(|_| 1u8)?;
+    // The name, built from its end: `/entry` prepended at each level, in
+    // memory of its own that only the pages used of cost anything.
+    let name = sys::alloc(NAME_MAX).map_err(|_| 1u8)?;
     let mut start = name.len();
     let (mut fd, mut height) = (CWD, 1);
     while dot.dev != root.dev || dot.ino != root.ino {
@@ -87,44 +88,23 @@ fn walk() -> Result<(), u8> {
         // underlying ones: stat each instead.
         let cross = up.dev != dot.dev;
         let mut buf = [MaybeUninit::uninit(); 4096];
-        let found = 'scan: loop {
+        let entry = 'scan: loop {
             let batch = sys::getdents(parent, &mut buf).map_err(|e| fail(texts::READING_DIR, height, e.0 as u32))?;
             if batch.is_empty() {
-                break None;
+                return Err(fail(texts::NO_ENTRY, height, u32::MAX));
             }
-            let mut rest = batch;
-            while rest.len() >= 19 {
-                let ino = u64::from_le_bytes(rest.get(..8).and_then(|b| b.try_into().ok()).unwrap_or_default());
-                let len = u16::from_le_bytes(rest.get(16..18).and_then(|b| b.try_into().ok()).unwrap_or_default());
-                let (rec, next) = rest.split_at_checked(len as usize).unwrap_or_default();
-                rest = next;
-                let entry = rec.get(19..).unwrap_or_default();
-                let entry = entry.get(..entry.iter().position(|&c| c == 0).map_or(0, |n| n + 1)).unwrap_or_default();
-                if eq(entry, b".\0") || eq(entry, b"..\0") || entry.is_empty() {
-                    continue;
-                }
+            for (ino, entry) in sys::Dirents(batch) {
                 let hit = match cross {
                     false => ino == dot.ino,
                     true => sys::stat_at(parent, CStr::new(entry), true).is_ok_and(|st| st.ino == dot.ino && st.dev == dot.dev),
                 };
-                if hit {
-                    break 'scan Some(chop(entry));
+                if hit && !eq(entry, b".\0") && !eq(entry, b"..\0") {
+                    break 'scan chop(entry);
                 }
             }
         };
-        let Some(entry) = found else {
-            return Err(fail(texts::NO_ENTRY, height, u32::MAX));
-        };
-        // `/entry` before what is there; the buffer doubles when full.
-        if start < entry.len() + 1 {
-            let grown = sys::alloc(name.len() * 2 + entry.len()).map_err(|_| 1u8)?;
-            let at = grown.len() - (name.len() - start);
-            for (d, &s) in grown.iter_mut().skip(at).zip(name.iter().skip(start)) {
-                *d = s;
-            }
-            (name, start) = (grown, at);
-        }
-        start -= entry.len() + 1;
+        // `/entry` before what is there.
+        start = start.checked_sub(entry.len() + 1).ok_or(1u8)?;
         for (d, &s) in name.iter_mut().skip(start).zip(b"/".iter().chain(entry)) {
             *d = s;
         }
@@ -137,6 +117,10 @@ fn walk() -> Result<(), u8> {
     }
     Ok(())
 }
+
+/// The longest name the walk builds: 4 MiB (a tree 100 000 levels deep
+/// of 40-byte names).
+const NAME_MAX: usize = 4 << 20;
 
 /// GNU's message about the `height`th parent (`'..'`, `'../..'`, ...):
 /// template `t`, the name, and the errno text (none for u32::MAX).

@@ -110,7 +110,6 @@ fn pow10(n: i64) -> u64 {
 /// then at most one of `s m h d`. Negative values are invalid unless
 /// they round to zero as a double (`-0`, `-1e-400`). Fractions of a
 /// nanosecond round up, as gnulib's `dtotimespec` does. None: invalid.
-#[inline(never)]
 pub fn interval(s: &[u8]) -> Option<Span> {
     let s = skip_space(s);
     let (neg, s) = match s.split_first() {

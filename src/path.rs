@@ -23,6 +23,7 @@ fn last(name: &[u8]) -> usize {
 /// What GNU's `dirname` prints for `name` (`.` when this is empty): the
 /// name without its last component and the slashes before it, but a
 /// leading slash is kept.
+#[inline(never)]
 pub fn dir_len(name: &[u8]) -> usize {
     let keep = (name.first() == Some(&b'/')) as usize;
     let mut len = last(name);
@@ -35,6 +36,7 @@ pub fn dir_len(name: &[u8]) -> usize {
 /// What GNU's `basename` prints for `name`: its last component without
 /// trailing slashes (`/` for a name of slashes only), less `suffix` when
 /// that is a proper suffix of it (never for `/`).
+#[inline(always)]
 pub fn base<'a>(name: &'a [u8], suffix: &[u8]) -> &'a [u8] {
     let rest = name.get(last(name)..).unwrap_or_default();
     let end = rest.len() - rest.iter().rev().take_while(|&&c| c == b'/').count();

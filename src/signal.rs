@@ -12,6 +12,8 @@ pub const RTMAX: u8 = 64;
 /// `s`: its value, saturated far past any signal number. An empty `s` is
 /// 0 (no digits, and the end is where strtol stopped), as gnulib relies on
 /// for `RTMIN`.
+#[inline(never)]
+#[cold]
 fn whole(s: &[u8]) -> Option<i64> {
     let t = s.get(s.iter().take_while(|&&c| crate::num::space(c)).count()..).unwrap_or_default();
     let (neg, t) = match t.split_first() {
@@ -66,6 +68,7 @@ fn str2sig(s: &[u8]) -> Option<i64> {
 /// gnulib's operand2sig: a signal number (or an exit status that means
 /// one: 130 is INT), or a name in any case, with or without `SIG`.
 /// None for anything sig2str could not name, and for 0 (`EXIT`).
+#[inline(never)]
 pub fn number(op: &[u8]) -> Option<u8> {
     let n = if op.first().is_some_and(u8::is_ascii_digit) {
         // An int, taken whole; a status a signal ended gives that signal.

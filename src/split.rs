@@ -18,7 +18,6 @@ pub trait Trace {
 /// Splits `s` into `out`, each word followed by a NUL; returns the number
 /// of words, or GNU's message for what is wrong (a template and what it
 /// shows).
-#[inline(never)]
 pub fn split<'a>(
     s: &'a [u8],
     out: &mut impl Sink,

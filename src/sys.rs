@@ -397,6 +397,26 @@ pub fn getdents(fd: i32, buf: &mut [MaybeUninit<u8>]) -> Result<&[u8]> {
     Ok(unsafe { written(buf, n) })
 }
 
+/// The records of a getdents batch: each entry's inode number and its
+/// name with the NUL.
+pub struct Dirents<'a>(pub &'a [u8]);
+
+impl<'a> Iterator for Dirents<'a> {
+    type Item = (u64, &'a [u8]);
+
+    fn next(&mut self) -> Option<(u64, &'a [u8])> {
+        // d_ino @0 (8 bytes), d_off @8, d_reclen @16 (2), d_type @18, d_name @19.
+        let rec = self.0;
+        let word = |at: usize, n: usize| rec.iter().skip(at).take(n).rev().fold(0u64, |v, &b| v << 8 | b as u64);
+        let len = word(16, 2) as usize;
+        let (this, rest) = rec.split_at_checked(len).filter(|_| len > 19)?;
+        self.0 = rest;
+        let name = this.get(19..).unwrap_or_default();
+        let end = name.iter().position(|&c| c == 0).map_or(name.len(), |n| n + 1);
+        Some((word(0, 8), name.get(..end).unwrap_or_default()))
+    }
+}
+
 /// The kernel's `struct utsname`: six NUL-padded fields of 65 bytes
 /// (sysname, nodename, release, version, machine, domainname).
 pub fn uname() -> [u8; 390] {

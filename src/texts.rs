@@ -151,6 +151,7 @@ blob! {
     CHDIR_WITHOUT_COMMAND ["env"] = "must specify command with --chdir (-C)";
     CANNOT_CHDIR ["env"] = "cannot change directory to \x05: \x03";
     EXEC_FAILED ["env"] = "\x04: \x03";
+    EXEC_NOTHING ["env"] = "\x04";
     USE_S ["env"] = "use -[v]S to pass options in shebang lines";
     INVALID_SIGNAL ["env"] = "\x04: invalid signal";
     SIG_SET_FAILED ["env"] = "failed to set signal action for signal \x07";
