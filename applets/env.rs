@@ -265,7 +265,7 @@ fn count(b: &Bytes) -> usize {
 
 /// The first entry of `vars` that is `name=...`.
 fn find_var(vars: &Vector, name: &[u8]) -> Option<usize> {
-    vars.env().iter().position(|e| e.get(name.len()) == Some(&b'=') && eq(e.get(..name.len()).unwrap_or_default(), name))
+    vars.env().find(0, name).map(|(i, _)| i)
 }
 
 #[inline(never)]
