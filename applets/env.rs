@@ -92,6 +92,8 @@ impl Sink for Count {
 struct Debug(bool);
 
 impl Trace for Debug {
+    #[inline(never)]
+    #[cold]
     fn var(&mut self, name: &[u8], value: Option<&[u8]>) {
         if self.0 {
             let mut m = Msg::bare();
@@ -105,6 +107,8 @@ impl Trace for Debug {
 }
 
 /// A trace line (template `t` with `a` and `n`) when `-v` is on.
+#[inline(never)]
+#[cold]
 fn trace(debug: bool, t: Text, a: &[u8], n: u32) {
     if debug {
         Msg::bare().fill(t, a, n).send();
@@ -259,6 +263,8 @@ fn run(args: Args, env: Env) -> Result<u8, u8> {
 }
 
 /// How many names `unset` holds.
+#[inline(never)]
+#[cold]
 fn count(b: &Bytes) -> usize {
     b.buf.iter().take(b.len).filter(|&&c| c == 0).count()
 }

@@ -102,6 +102,8 @@ fn installed() -> u64 {
 
 /// strtoul at `s`: the value (wrapping as C's unsigned long does for a
 /// `-`, ULONG_MAX on overflow) and the bytes read (0: no number).
+#[inline(never)]
+#[cold]
 fn strtoul(s: &[u8]) -> (u64, usize) {
     let lead = s.iter().take_while(|&&c| femtobox::num::space(c)).count();
     let (neg, at) = match s.get(lead) {

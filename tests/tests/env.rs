@@ -742,7 +742,7 @@ fn kill_and_stop_cannot_be_ignored_or_defaulted_but_may_be_blocked() {
             if opt.contains("INT") { "Reset signal INT (2) to IGNORE\n" } else { "" }
         ));
     }
-    run_as("env").args(["--block-signal=KILL,STOP", "--list-signal-handling", "true"]).assert().code(0).stderr("");
+    run_as("env").args(["--default-signal", "--block-signal=KILL,STOP", "--list-signal-handling", "true"]).assert().code(0).stderr("");
 }
 
 #[test]

@@ -12,8 +12,8 @@ use femtobox::errno;
 /// (README "Size" has the goals); until the goals are met they hold the
 /// ground gained. Re-recorded when an issue adds applets (#13: the five
 /// were 10118 / 11117 before it added eight).
-const BUDGET: u64 = 30504;
-const BUDGET_HELP: u64 = 33560;
+const BUDGET: u64 = 30440;
+const BUDGET_HELP: u64 = 33496;
 
 /// How many applets the whole box has.
 const ALL: usize = 13;
