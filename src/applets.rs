@@ -44,12 +44,15 @@ applets! {
     "echo" echo ECHO_USAGE,
     "env" env ENV_USAGE,
     "false" r#false FALSE_USAGE,
+    "head" head HEAD_USAGE,
     "nproc" nproc NPROC_USAGE,
     "printenv" printenv PRINTENV_USAGE,
     "pwd" pwd PWD_USAGE,
     "sleep" sleep SLEEP_USAGE,
+    "tee" tee TEE_USAGE,
     "true" r#true TRUE_USAGE,
     "uname" uname UNAME_USAGE,
+    "wc" wc WC_USAGE,
     "yes" yes YES_USAGE,
 }
 

@@ -99,6 +99,17 @@ impl Args {
         }
     }
 
+    /// The vector without entry 1 (argv[0] stays first): what GNU's head
+    /// does after reading its obsolete `-NUM` option.
+    pub fn without_first_operand(self) -> Args {
+        if self.len < 2 {
+            return self;
+        }
+        // SAFETY: argv[0] is an entry of this vector, and 1 < len.
+        unsafe { self.set(1, self.arg_z(0)) };
+        self.skip(1)
+    }
+
     /// The first `n` entries.
     #[inline(never)]
     #[cold]

@@ -212,6 +212,20 @@ pub fn finish() -> u8 {
     }
 }
 
+/// What gnulib's close_stdout says when an earlier flush of stdout
+/// failed (stdio's error flag): `write error`, with the reason only when
+/// closing stdout fails too (a closed descriptor). Returns 1.
+#[cold]
+pub fn lost_stdout() -> u8 {
+    match sys::close(STDOUT) {
+        Some(e) => write_failed(e),
+        None => {
+            say(texts::WRITE_ERROR_ONLY, b"", 0);
+            1
+        }
+    }
+}
+
 /// `PROG: write error: <strerror>`; returns 1, the status it means.
 #[inline(never)]
 pub fn write_failed(e: Errno) -> u8 {

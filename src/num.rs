@@ -36,20 +36,58 @@ fn digits(s: &[u8]) -> (u64, bool, usize) {
 /// defined data type` follows the message), Err(false) for anything else
 /// invalid (a sign `-`, no digits, trailing bytes).
 pub fn decimal(s: &[u8]) -> Result<u64, bool> {
+    scaled(s, b"")
+}
+
+/// gnulib's `xstrtoumax(s, base 10, valid)` as `xdectoumax` reports it
+/// (see `decimal`): after the digits one suffix of `valid` may follow
+/// (`b` 512; `k K m M G T P E Z Y` powers of 1024, or of 1000 with a `B`
+/// after them, `iB` spelling out 1024, when `valid` holds `0`); a suffix
+/// alone means 1 of it (`k` is 1024); scaling past u64 is too large, but
+/// a bad suffix after an overflow is only invalid.
+pub fn scaled(s: &[u8], valid: &[u8]) -> Result<u64, bool> {
     let s = skip_space(s);
     let s = match s.first() {
         Some(b'-') => return Err(false),
         Some(b'+') => s.get(1..).unwrap_or_default(),
         _ => s,
     };
-    match digits(s) {
-        (_, _, 0) => Err(false),
-        (_, _, n) if n < s.len() => Err(false),
-        (_, true, _) => Err(true),
-        (v, false, _) => Ok(v),
+    let (mut v, mut over, n) = digits(s);
+    let rest = s.get(n..).unwrap_or_default();
+    let Some(&c) = rest.first() else {
+        return if n == 0 { Err(false) } else if over { Err(true) } else { Ok(v) };
+    };
+    if !valid.iter().any(|&x| x == c) {
+        return Err(false);
+    }
+    if n == 0 {
+        v = 1;
+    }
+    // Powers: k 1, M 2, G 3, T 4, P 5, E 6, Z 7, Y 8.
+    let power = b"kKmMGTPEZY".iter().position(|&x| x == c).map(|i| [1, 1, 2, 2, 3, 4, 5, 6, 7, 8][i]);
+    let (mut base, mut len) = (1024u64, 1);
+    if power.is_some() && valid.iter().any(|&x| x == b'0') {
+        match rest.get(1) {
+            Some(b'i') if rest.get(2) == Some(&b'B') => len = 3,
+            Some(b'B' | b'D') => (base, len) = (1000, 2),
+            _ => {}
+        }
+    }
+    let (factor, times) = match power {
+        Some(p) => (base, p),
+        None => (512, 1),
+    };
+    for _ in 0..times {
+        let next = v.checked_mul(factor);
+        over |= next.is_none();
+        v = next.unwrap_or(u64::MAX);
+    }
+    match rest.len() > len {
+        true => Err(false),
+        false if over => Err(true),
+        false => Ok(v),
     }
 }
-
 /// gnulib's `parse_omp_threads`: spaces, a decimal number, then spaces
 /// to the end or a `,` (the first of a list); 0 for anything else (unset,
 /// empty, garbage). Too large a number is u64::MAX, as strtoul makes it.

@@ -125,7 +125,7 @@ blob! {
     /// How every message begins.
     PROG = "\x06: ";
     // ---- messages (after `PROG: `) ----
-    NAME_ERROR ["cat"] = "\x01: \x03";
+    NAME_ERROR ["cat" | "tee" | "wc"] = "\x01: \x03";
     INPUT_IS_OUTPUT ["cat"] = "\x01: input file is output file";
     WRITE_ERROR = "write error: \x03";
     STDOUT_ERROR ["cat" | "yes"] = "standard output: \x03";
@@ -144,6 +144,36 @@ blob! {
     CANNOT_OPEN_DIR ["pwd"] = "cannot open directory ";
     READING_DIR ["pwd"] = "reading directory ";
     QUOTE_ERROR ["pwd"] = "': \x03";
+    READ_ERROR ["tee"] = "read error: \x03";
+    EXTRA_OPERAND_AF ["wc"] = "extra operand \x05";
+    NO_FILES0_OPERANDS ["wc"] = "file operands cannot be combined with --files0-from";
+    NAME_READ_ERROR ["wc"] = "\x01: read error: \x03";
+    NO_DASH_FROM_STDIN ["wc"] = "when reading file names from stdin, no file name of '-' allowed";
+    NAME_COLON ["wc"] = "\x01:";
+    ZERO_LENGTH ["wc"] = "invalid zero-length file name";
+    TOTAL ["wc"] = "total";
+    WRITE_ERROR_ONLY ["wc" | "head"] = "write error";
+    NO_AVX2 ["wc"] = "avx2 support not detected";
+    TRAILING ["head"] = "invalid trailing option -- \x02";
+    INVALID_LINES ["head"] = "invalid number of lines: ";
+    INVALID_BYTES ["head"] = "invalid number of bytes: ";
+    QUOTED ["head"] = "\x04";
+    QUOTE_OPEN ["head"] = "'";
+    QUOTE_ERROR_END ["head"] = "': \x03";
+    CANNOT_OPEN ["head" | "wc"] = "cannot open \x05";
+    FOR_READING ["head" | "wc"] = " for reading: \x03";
+    ERROR_READING ["head"] = "error reading \x05: \x03";
+    CANNOT_FSTAT ["head"] = "cannot fstat \x05: \x03";
+    FAILED_TO_CLOSE ["head"] = "failed to close \x05: \x03";
+    ERROR_WRITING ["head"] = "error writing 'standard output': \x03";
+    SEEK_RELATIVE ["head"] = "\x01: cannot seek to relative offset ";
+    SEEK_TO ["head"] = "\x01: cannot seek to offset ";
+    STANDARD_OUTPUT ["tee"] = "standard output";
+    STANDARD_INPUT ["tee" | "head" | "wc"] = "standard input";
+    AMBIGUOUS_ARG ["tee"] = "ambiguous argument \x04 for '--output-error'";
+    INVALID_ARG ["tee"] = "invalid argument \x04 for '--output-error'";
+    VALID_ARGS ["tee"] = "\nValid arguments are:";
+    VALID_ARG ["tee"] = "\n  - \x04";
     INVALID_INTERVAL ["sleep"] = "invalid time interval \x04";
     INVALID_NUMBER ["nproc"] = "invalid number: \x04";
     CANNOT_UNSET ["env"] = "cannot unset \x04: \x03";
@@ -296,6 +326,21 @@ blob! {
         "\x1ablock-signal\0\x03list-signal-handling\0vdebug\0Ssplit-string\0\x01help\0\x02version\0",
     );
     FALSE_USAGE ["false"] = usage!("false [ignored arguments]\n", "Exit with status 1.\n");
+    HEAD_USAGE ["head"] = usage!(
+        "head [OPTION]... [FILE]...\n",
+        "Print the first 10 lines of each FILE (none or -: stdin); headers for several.\n",
+        "  -c --bytes=[-]NUM  the first NUM bytes (-NUM: all but the last NUM)\n",
+        "  -n --lines=[-]NUM  the first NUM lines (-NUM: all but the last NUM)\n",
+        "  -q --quiet         no headers (also --silent)\n",
+        "  -v --verbose       always headers\n",
+        "  -z --zero-terminated  lines end with NUL\n",
+        "NUM may have a multiplier: b 512, kB 1000, K 1024, MB, M, ... Y; -NUM alone is -n NUM.\n",
+    );
+    HEAD_SHORT ["head"] = "c:n:qvz0123456789";
+    HEAD_LONG ["head"] = concat!(
+        "cbytes\0nlines\0\x03-presume-input-pipe\0qquiet\0qsilent\0vverbose\0zzero-terminated\0",
+        "\x01help\0\x02version\0",
+    );
     NPROC_USAGE ["nproc"] = usage!(
         "nproc [OPTION]...\n",
         "Print the number of processors this process may use.\n",
@@ -323,6 +368,18 @@ blob! {
         "Pause for the sum of the NUMBERs of seconds (s), minutes (m), hours (h) or days (d).\n",
         "NUMBER may be a fraction, a hexadecimal float or infinity.\n",
     );
+    TEE_USAGE ["tee"] = usage!(
+        "tee [OPTION]... [FILE]...\n",
+        "Copy standard input to standard output and to each FILE.\n",
+        "  -a --append               append to the FILEs, do not empty them\n",
+        "  -i --ignore-interrupts    ignore SIGINT\n",
+        "  -p                        = --output-error=warn-nopipe\n",
+        "     --output-error[=MODE]  on an output error: warn, warn-nopipe (the default),\n",
+        "                            exit or exit-nopipe (-nopipe: a broken pipe is no error)\n",
+    );
+    TEE_SHORT ["tee"] = "aip";
+    TEE_LONG ["tee"] = "aappend\0iignore-interrupts\0\x18output-error\0\x01help\0\x02version\0";
+    TEE_MODES ["tee"] = "warn\0warn-nopipe\0exit\0exit-nopipe\0";
     TRUE_USAGE ["true"] = usage!("true [ignored arguments]\n", "Exit with status 0.\n");
     UNAME_USAGE ["uname"] = usage!(
         "uname [OPTION]...\n",
@@ -341,6 +398,21 @@ blob! {
     UNAME_LONG ["uname"] = concat!(
         "aall\0skernel-name\0ssysname\0nnodename\0rkernel-release\0rrelease\0vkernel-version\0",
         "mmachine\0pprocessor\0ihardware-platform\0ooperating-system\0\x01help\0\x02version\0",
+    );
+    WC_USAGE ["wc"] = usage!(
+        "wc [OPTION]... [FILE]...\n   or: wc [OPTION]... --files0-from=F\n",
+        "Print newline, word and byte counts of each FILE (none or -: stdin), and a total.\n",
+        "  -c --bytes            bytes\n",
+        "  -m --chars            characters (bytes in the C locale)\n",
+        "  -l --lines            newlines\n",
+        "  -w --words            words\n",
+        "  -L --max-line-length  the widest line's display width\n",
+        "     --files0-from=F    the FILEs named in F, NUL-separated (-: stdin)\n",
+    );
+    WC_SHORT ["wc"] = "clLmw";
+    WC_LONG ["wc"] = concat!(
+        "cbytes\0mchars\0llines\0wwords\0\x03debug\0\x10files0-from\0Lmax-line-length\0",
+        "\x01help\0\x02version\0",
     );
     YES_USAGE ["yes"] = usage!("yes [STRING]...\n", "Write the STRINGs, separated by spaces (none: y), and a newline, until stopped.\n");
 }

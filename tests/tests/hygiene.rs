@@ -11,12 +11,13 @@ use femtobox::errno;
 /// `help` feature (the default build): ratchets that only ever come down
 /// (README "Size" has the goals); until the goals are met they hold the
 /// ground gained. Re-recorded when an issue adds applets (#13: the five
-/// were 10118 / 11117 before it added eight).
-const BUDGET: u64 = 30440;
-const BUDGET_HELP: u64 = 33496;
+/// were 10118 / 11117 before it added eight; #14 added head, tee, wc to
+/// a box of 30440 / 33496).
+const BUDGET: u64 = 46528;
+const BUDGET_HELP: u64 = 50760;
 
 /// How many applets the whole box has.
-const ALL: usize = 13;
+const ALL: usize = 16;
 
 fn shipped() -> elf::Elf {
     elf::parse(&std::fs::read(bin()).expect("read the binary")).expect("parse the binary")
