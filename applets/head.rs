@@ -303,6 +303,13 @@ fn copy(fd: i32, mut n: u64, out: &mut Stdio, buf: &mut [MaybeUninit<u8>; CHUNK]
     if let Some(how) = how {
         out.flush().map_err(Fail::Write)?;
         out.ready = true;
+        if how == Copy::Splice && n > 16 << 20 {
+            // A larger pipe: fewer trips through the kernel. (Only for
+            // large counts: a pipe that holds all of the output would let
+            // head finish before a reader that leaves early, where GNU,
+            // writing into the usual 64 KiB, dies of SIGPIPE.)
+            sys::grow_pipe(STDOUT, 1 << 20);
+        }
         while n > 0 {
             match sys::copy(how, fd, STDOUT, n.min(1 << 30) as usize) {
                 Ok(0) => return Ok(()),

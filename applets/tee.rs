@@ -79,6 +79,10 @@ pub fn main(mut args: Args, env: Env) -> u8 {
     // pages into stdout (tee) and moves them into the file (splice).
     let pipes = sys::fstat(STDIN).is_ok_and(|s| s.is_fifo()) && sys::fstat(STDOUT).is_ok_and(|s| s.is_fifo());
     let mut fast = pipes && live == n && n <= 2;
+    if fast {
+        sys::grow_pipe(STDIN, 1 << 20);
+        sys::grow_pipe(STDOUT, 1 << 20);
+    }
     let mut buf = [MaybeUninit::uninit(); 1 << 16];
     while live > 0 {
         if fast {

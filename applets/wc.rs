@@ -53,6 +53,8 @@ struct Wc {
 }
 
 pub fn main(mut args: Args, env: Env) -> u8 {
+    // GNU's wc line-buffers stdout before it reads its options.
+    io::line_buffered();
     let (mut print, mut debug, mut from) = (0u8, false, None);
     if let Err(status) = parse(&mut args, env, &SPEC, 1, &mut |c, a| {
         match c {
@@ -192,10 +194,7 @@ pub fn main(mut args: Args, env: Env) -> u8 {
             return 1;
         }
     }
-    if io::flush().is_err() {
-        return io::lost_stdout();
-    }
-    !ok as u8
+    io::finish() | !ok as u8
 }
 
 /// The names of a NUL-ended list, each with its NUL.

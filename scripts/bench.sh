@@ -19,7 +19,7 @@ need busybox busybox-static || echo "bench: no busybox; its column stays empty" 
 tmp=$(mktemp -d /dev/shm/femtobox-bench.XXXXXX 2>/dev/null || mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/fb" "$tmp/gnu" "$tmp/bb"
-for a in true cat yes; do
+for a in true cat yes head tee wc; do
   ln -s "$bin" "$tmp/fb/$a"
   ln -s "/bin/$a" "$tmp/gnu/$a"
   command -v busybox >/dev/null && ln -s "$(command -v busybox)" "$tmp/bb/$a"
@@ -68,6 +68,12 @@ throughput "cat file -> pipe (pv)" "@/cat $data | pv -q > /dev/null"
 throughput "cat file -> /dev/null" "@/cat $data > /dev/null"
 throughput "cat file -> file" "@/cat $data > $tmp/out; rm -f $tmp/out"
 throughput "cat pipe -> pipe" "pv -q $data | @/cat | pv -q > /dev/null"
+throughput "head -c 1G file -> pipe (pv)" "@/head -c $bytes $data | pv -q > /dev/null"
+throughput "head -c 1G file -> file" "@/head -c $bytes $data > $tmp/out; rm -f $tmp/out"
+throughput "tee pipe -> pipe + file" "pv -q $data | @/tee $tmp/out | pv -q > /dev/null; rm -f $tmp/out"
+throughput "wc -l file" "@/wc -l $data > /dev/null"
+throughput "wc -w file" "@/wc -w $data > /dev/null"
+throughput "wc -c file (the size, no read)" "@/wc -c $data > /dev/null"
 echo
 echo "Ratios are femtobox/GNU: for exec time lower is better, for GiB/s higher."
 echo "The exec time includes hyperfine's own spawn and wait: a 4-instruction static"

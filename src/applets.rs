@@ -251,8 +251,6 @@ pub fn options(args: &mut Args, env: Env, spec: &'static Spec, bits: &[u8]) -> R
 
 /// `PROG: ` + template `t` filled with `a`, then `Try 'PROG --help' for
 /// more information.`; returns `status`.
-#[cold]
-#[inline(never)]
 pub fn usage_error(t: Text, a: &[u8], status: u8) -> u8 {
     Msg::new().fill(t, a, 0).fill(texts::TRY, b"", 0).send();
     status

@@ -47,6 +47,7 @@ impl Args {
         Args { argv, len: argc }
     }
 
+    #[inline(never)]
     pub fn len(self) -> usize {
         self.len
     }
@@ -88,6 +89,7 @@ impl Args {
     /// SAFETY (for callers): `arg` is one of this vector's own entries (as
     /// `get`/`iter` hand them out), so it starts a NUL-terminated string that
     /// lives as long as the process.
+    #[cold]
     pub unsafe fn set(self, i: usize, arg: &'static [u8]) {
         if i < self.len {
             // SAFETY: the vector is the kernel's, on our own writable stack,
@@ -111,8 +113,6 @@ impl Args {
     }
 
     /// The first `n` entries.
-    #[inline(never)]
-    #[cold]
     pub fn take(self, n: usize) -> Args {
         Args { argv: self.argv, len: n.min(self.len) }
     }
@@ -126,6 +126,7 @@ impl Args {
     }
 
     /// The entries from `from` on.
+    #[inline(never)]
     #[cold]
     pub fn iter(self, from: usize) -> Iter {
         Iter(self.skip(from))
@@ -185,6 +186,8 @@ impl Env {
 
     /// The value of variable `name` with its NUL (of the first entry that
     /// is `name=...`), as getenv finds it.
+    #[inline(never)]
+    #[cold]
     pub fn var(self, name: &[u8]) -> Option<&'static [u8]> {
         self.find(0, name).map(|(_, v)| v)
     }
@@ -250,6 +253,7 @@ pub struct EnvIter(*const *const u8);
 impl Iterator for EnvIter {
     type Item = &'static [u8];
 
+    #[inline(always)]
     fn next(&mut self) -> Option<&'static [u8]> {
         // SAFETY: the vector is NULL-terminated (Env::from_raw, or a
         // Vector's), so entries up to the NULL are strings that live for
@@ -276,6 +280,7 @@ pub struct Vector {
 
 impl Vector {
     /// Room for `cap` entries; None when there is no memory.
+    #[inline(always)]
     pub fn new(cap: usize) -> Option<Vector> {
         let bytes = cap.checked_add(1)?.checked_mul(8)?;
         let mem = crate::sys::alloc(bytes).ok()?;
@@ -303,6 +308,7 @@ impl Vector {
     }
 
     /// Entry `i` taken out; the later ones move down.
+    #[inline(never)]
     pub fn remove(&mut self, i: usize) {
         if i < self.len {
             for j in i..self.len {
@@ -315,11 +321,14 @@ impl Vector {
     }
 
     /// The entries as an `Env` (iterable, and NULL-terminated for execve).
+    #[inline(never)]
+    #[cold]
     pub fn env(&self) -> Env {
         Env { ptr: self.ptr }
     }
 
     /// The entries as an `Args`.
+    #[cold]
     pub fn args(&self) -> Args {
         Args { argv: self.ptr, len: self.len }
     }

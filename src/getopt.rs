@@ -66,6 +66,7 @@ fn begins(full: &[u8], name: &[u8]) -> bool {
 /// The long option `name` (a prefix, or all of one) picks: an exact name
 /// first; else the first it begins, and whether a later one it begins
 /// means something else (glibc's ambiguity rule). Returns (VAL, full name).
+#[cold]
 fn pick<'s>(list: &'s [u8], name: &[u8]) -> (Option<(u8, &'s [u8])>, bool) {
     let (mut first, mut ambiguous, mut k) = (None, false, 0);
     while let Some((val, full, next)) = entry(list, k) {
@@ -97,6 +98,7 @@ pub struct Getopt<'a, I> {
 }
 
 impl<'a, I: Iterator<Item = &'a [u8]>> Getopt<'a, I> {
+    #[inline(never)]
     pub fn new(args: I, spec: &'static Spec, posix: bool) -> Self {
         let posix = posix || spec.short.first() == Some(&b'+');
         Getopt { args, spec, posix, operands_only: false, bundle: b"" }
@@ -114,6 +116,8 @@ impl<'a, I: Iterator<Item = &'a [u8]>> Getopt<'a, I> {
 }
 
 /// `--name=value` as (name, Some(value)); `--name` as (name, None).
+#[inline(never)]
+#[cold]
 fn split_long(arg: &[u8]) -> (&[u8], Option<&[u8]>) {
     let text = arg.get(2..).unwrap_or_default();
     let len = text.iter().position(|&c| c == b'=').unwrap_or(text.len());

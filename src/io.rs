@@ -111,10 +111,13 @@ struct State {
     /// A message could not be written (GNU's close_stdout then exits
     /// with its failure status even after a mere warning).
     lost: bool,
+    /// stdout is line-buffered as GNU's wc makes it: a failed write was
+    /// seen before the close (see `lost_stdout`).
+    lined: bool,
     out: Out,
 }
 
-static mut STATE: State = State { prog: None, name: None, applet: 0, status: 0, lost: false, out: Out::new(STDOUT) };
+static mut STATE: State = State { prog: None, name: None, applet: 0, status: 0, lost: false, lined: false, out: Out::new(STDOUT) };
 
 /// The stdout buffer, borrowed for one call.
 ///
@@ -208,8 +211,16 @@ pub fn finish() -> u8 {
     match flush() {
         // SAFETY: a read of a Copy field; see `out`.
         Ok(()) => (unsafe { (*addr_of_mut!(STATE)).lost }) as u8,
+        // SAFETY: a read of a Copy field; see `out`.
+        Err(_) if unsafe { (*addr_of_mut!(STATE)).lined } => lost_stdout(),
         Err(e) => write_failed(e),
     }
+}
+
+/// From now on stdout fails as a line-buffered glibc stdout does (wc).
+pub fn line_buffered() {
+    // SAFETY: a plain store; see `out`.
+    unsafe { (*addr_of_mut!(STATE)).lined = true }
 }
 
 /// What gnulib's close_stdout says when an earlier flush of stdout
@@ -257,6 +268,7 @@ impl Msg {
     }
 
     /// A line for stderr without `PROG: ` (env's trace, its signal list).
+    #[inline(never)]
     pub fn bare() -> Msg {
         Msg(Out::new(STDERR))
     }

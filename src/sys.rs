@@ -114,6 +114,7 @@ pub fn exit_group(status: u8) -> ! {
 /// ENOTCONN or ECONNRESET, print `Unknown error N`: not in its list.)
 /// Reads into `buf`, retrying `EINTR`; returns the part the kernel filled
 /// (empty at the end of the input).
+#[inline(always)]
 pub fn read(fd: i32, buf: &mut [MaybeUninit<u8>]) -> Result<&[u8]> {
     let n = loop {
         // SAFETY: the kernel writes at most buf.len() bytes into buf.
@@ -162,8 +163,8 @@ pub fn open(path: CStr) -> Result<i32> {
 
 /// Errors (man 2 close): EBADF EINTR EIO ENOSPC EDQUOT
 /// Closes `fd`; the error, if any (small enough to come back in a register).
-// Inlined: the call would cost more than the syscall setup (measured).
-#[inline(always)]
+// Out of line since the box has many callers (measured; it was inlined
+// with five applets).
 pub fn close(fd: i32) -> Option<Errno> {
     // SAFETY: close takes a plain integer.
     check(unsafe { syscall5(CLOSE, fd as usize, 0, 0, 0, 0) }).err()
@@ -267,6 +268,7 @@ pub fn tell(fd: i32) -> Result<usize> {
 /// Errors (man 2 mmap, anonymous): EAGAIN EINVAL ENFILE ENODEV ENOMEM EOVERFLOW EPERM
 /// `len` bytes of fresh zeroed memory, read+write, for the life of the
 /// process.
+#[inline(always)]
 pub fn alloc(len: usize) -> Result<&'static mut [u8]> {
     const PROT_RW: usize = 3;
     const MAP_PRIVATE_ANONYMOUS: usize = 0x22;
@@ -278,6 +280,7 @@ pub fn alloc(len: usize) -> Result<&'static mut [u8]> {
 }
 
 /// mmap(NULL, len, prot, flags, -1, 0).
+#[inline(never)]
 unsafe fn mmap6(len: usize, prot: usize, flags: usize) -> isize {
     let ret;
     // SAFETY: the caller asks for an anonymous mapping; syscall clobbers
@@ -302,6 +305,7 @@ impl CStr {
     /// `bytes` as a C string if it ends in NUL (the kernel reads up to the
     /// first one, inside the slice); otherwise the empty string.
     #[inline(never)]
+    #[cold]
     pub fn new(bytes: &[u8]) -> CStr {
         CStr(if bytes.last() == Some(&0) { bytes.as_ptr() } else { b"\0".as_ptr() })
     }
@@ -371,6 +375,7 @@ pub fn same_file(dir: i32, name: CStr, path: CStr) -> bool {
 /// EOVERFLOW
 /// `name` in directory `dir` (AT_FDCWD: the working directory), symlinks
 /// followed unless `nofollow`.
+#[inline(always)]
 pub fn stat_at(dir: i32, name: CStr, nofollow: bool) -> Result<Stat> {
     const AT_SYMLINK_NOFOLLOW: usize = 0x100;
     let mut st = MaybeUninit::<[u64; 18]>::uninit();
@@ -434,6 +439,7 @@ impl<'a> Iterator for Dirents<'a> {
 
 /// The kernel's `struct utsname`: six NUL-padded fields of 65 bytes
 /// (sysname, nodename, release, version, machine, domainname).
+#[cold]
 pub fn uname() -> [u8; 390] {
     let mut u = [0u8; 390];
     // SAFETY: u is a writable struct utsname; the call cannot fail with it.
@@ -492,6 +498,7 @@ pub fn exec(path: CStr, argv: Args, env: Env) -> Errno {
 /// Errors (man 2 sigaction): EFAULT EINVAL
 /// The kernel's action for `sig` (handler, flags, restorer, mask), and
 /// with `handler` Some, the same action with that handler put in place.
+#[inline(always)]
 pub fn sigaction(sig: u8, handler: Option<usize>) -> Result<[usize; 4]> {
     let mut act = [0usize; 4];
     // SAFETY: act is a writable struct kernel_sigaction; the mask is 8 bytes.
@@ -506,6 +513,7 @@ pub fn sigaction(sig: u8, handler: Option<usize>) -> Result<[usize; 4]> {
 
 /// The blocked-signal mask as it was (bit n-1 for signal n); with `set`
 /// Some, that becomes the mask.
+#[inline(always)]
 pub fn sigmask(set: Option<u64>) -> u64 {
     const SIG_SETMASK: usize = 2;
     let (new, mut old) = (set.unwrap_or(0), 0u64);

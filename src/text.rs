@@ -128,7 +128,7 @@ fn escape(out: &mut impl Sink, c: u8, extra: &[u8]) -> bool {
 /// Writes `name` as gnulib's `quote` shows it under `LC_ALL=C` (locale
 /// style: `'` quotes always, `'` and `\` backslashed, unprintables
 /// escaped as `escape` does): `'it\'s'`, `'a\nb'`, `'\377'`.
-#[inline(never)]
+#[cold]
 pub fn quote_locale(out: &mut impl Sink, name: &[u8]) {
     out.byte(b'\'');
     for &c in name {
@@ -145,7 +145,7 @@ pub fn quote_locale(out: &mut impl Sink, name: &[u8]) {
 /// control bytes and bytes >= 0x80 as `$'\n'`/`$'\377'` segments; or in
 /// double quotes when it holds a `'` and nothing a double quote would mind.
 // Out of line (measured).
-#[inline(never)]
+#[inline(always)]
 pub fn shell_quote(out: &mut impl Sink, name: &[u8], always: bool) {
     // One pass: may it go bare, may it go in double quotes, has it a `'`.
     let (mut bare, mut double, mut apostrophe, mut last) = (!name.is_empty() && !always, true, false, false);

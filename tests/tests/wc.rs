@@ -461,6 +461,23 @@ fn names_in_output_lines_are_quoted_only_when_they_hold_a_newline() {
         &b" 1  1  2 a b\n 1  1  2 it's\n 1  1  2 a:b\n 1  2  3 'x'$'\\n''y'\n 1  1  2 \xff\n 5  6 11 total\n"[..],
     );
     wc_in(&dir).args(["-c", "x\ny"]).assert().stdout("3 'x'$'\\n''y'\n");
+    // Every style of GNU's quoting, on names with a newline, in output lines and messages.
+    let odd: &[&[u8]] = &[b"it's\n", b"a\nb\xff", b"\n", b"'\n'", b"a\tb\n", b"\x01\n", b"~\n", b"a\\\n", b"$x\n"];
+    let mut list = Vec::new();
+    for name in odd {
+        std::fs::write(dir.join(os(name)), "z\n").unwrap();
+        list.extend_from_slice(name);
+        list.push(0);
+    }
+    std::fs::create_dir(dir.join("dir\n")).unwrap();
+    list.push(0);
+    std::fs::write(dir.join("lis:t\n"), &list).unwrap();
+    let mut a: Vec<OsString> = odd.iter().map(|n| os(n)).collect();
+    same_as_gnu(&dir, &a, b"", &[]);
+    a.extend([os(b"missing\n"), os(b"dir\n")]);
+    same_as_gnu(&dir, &a, b"", &[]);
+    same_as_gnu(&dir, &[os(b"--files0-from=lis:t\n")], b"", &[]);
+    same_as_gnu(&dir, &[os(b"-c"), os(b"--files0-from=lis:t\n")], b"", &[]);
 }
 
 #[test]
@@ -1069,6 +1086,27 @@ fn write_errors_are_reported_as_gnu_reports_them() {
     // Nothing to write, nothing wrong.
     let out = bash(&format!("cd {} && exec -a wc \"$B\" --files0-from=list-none >&-", dir.display()));
     assert_eq!((out.status, out.stderr), (Some(0), vec![]));
+}
+
+#[test]
+fn help_and_version_that_cannot_be_written_are_write_errors_as_gnus_are() {
+    if !has(&["wc"]) {
+        return;
+    }
+    // GNU's stdout is line-buffered from the start, so the failed write is
+    // seen before the close: `write error` without a reason on /dev/full;
+    // the close of a closed stdout fails too, and that gives the reason.
+    for opt in ["--help", "--version"] {
+        let mut c = std_as("wc");
+        c.arg(opt).stdout(dev_full());
+        c.output().unwrap().assert().code(1).stderr("wc: write error\n");
+        let out = bash(&format!("exec -a wc \"$B\" {opt} >&-"));
+        assert_eq!(
+            (out.status, String::from_utf8_lossy(&out.stderr).into_owned()),
+            (Some(1), "wc: write error: Bad file descriptor\n".into()),
+            "{opt}"
+        );
+    }
 }
 
 #[test]
