@@ -314,18 +314,6 @@ fn dirname_matches_gnu_on_a_random_corpus() {
     if !has(&["dirname"]) {
         return;
     }
-    let Some(gnu) = gnu("dirname") else { return };
     let dir = tempdir("dirname-corpus");
-    let mut rng = Rng(0xd1e_0002);
-    let (mut runs, mut ok) = (0, 0);
-    for case in 0..400 {
-        let args = random_args(&mut rng);
-        let env: &[(&str, &str)] = if case % 4 == 0 { &[("POSIXLY_CORRECT", "1")] } else { &[] };
-        let got = outcome(bin(), "dirname", &args, b"", env, &dir);
-        let want = outcome(Path::new(&gnu), "dirname", &args, b"", env, &dir);
-        assert!(got == want, "dirname {args:?} {env:?}\nfemtobox: {}\nGNU: {}", got.show(), want.show());
-        runs += 1;
-        ok += usize::from(got.status == Some(0));
-    }
-    eprintln!("dirname: {runs} argument vectors compared with GNU ({ok} exited 0)");
+    differential("dirname", 0xd1e_0002, 400, &dir, b"", |case, rng| (random_args(rng), posix_every_fourth(case)));
 }

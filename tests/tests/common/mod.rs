@@ -312,3 +312,40 @@ pub fn help_is(synopsis: &str, options: &[&str], more: usize) -> impl predicates
         ok
     })
 }
+
+/// The differential run every applet has: `cases` argument vectors and
+/// environments from `make` (given the case number and the generator), each
+/// run by the box and by GNU's NAME in `dir` with the same stdin, the two
+/// outcomes asserted equal. Skips (with a note) when GNU's is absent.
+/// Returns how many ran.
+pub fn differential(
+    name: &str,
+    seed: u64,
+    cases: usize,
+    dir: &Path,
+    stdin: &[u8],
+    mut make: impl FnMut(usize, &mut Rng) -> (Vec<std::ffi::OsString>, Vec<(&'static str, &'static str)>),
+) -> usize {
+    let Some(gnu) = gnu(name) else { return 0 };
+    let mut rng = Rng(seed);
+    let (mut runs, mut ok) = (0, 0);
+    for case in 0..cases {
+        let (args, env) = make(case, &mut rng);
+        let got = outcome(bin(), name, &args, stdin, &env, dir);
+        let want = outcome(Path::new(&gnu), name, &args, stdin, &env, dir);
+        assert!(got == want, "{name} {args:?} {env:?}\nfemtobox: {}\nGNU: {}", got.show(), want.show());
+        runs += 1;
+        ok += usize::from(got.status == Some(0));
+    }
+    eprintln!("{name}: {runs} argument vectors compared with GNU ({ok} exited 0)");
+    runs
+}
+
+/// Every fourth case under POSIXLY_CORRECT, the rest with no extra variable.
+pub fn posix_every_fourth(case: usize) -> Vec<(&'static str, &'static str)> {
+    if case % 4 == 0 {
+        vec![("POSIXLY_CORRECT", "1")]
+    } else {
+        vec![]
+    }
+}
