@@ -307,7 +307,7 @@ impl Wc {
                 };
                 c.0[3] += data.len() as u64;
                 if self.print & (WORDS | LONGEST) == 0 {
-                    c.0[0] += newlines(data);
+                    c.0[0] += crate::simd::newlines(data, newlines);
                 } else if self.print & LONGEST == 0 {
                     words(data, &mut c, &mut word);
                 } else {

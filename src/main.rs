@@ -17,6 +17,8 @@ mod args;
 #[cfg(target_os = "none")]
 mod io;
 #[cfg(target_os = "none")]
+mod simd;
+#[cfg(target_os = "none")]
 mod start;
 #[cfg(target_os = "none")]
 mod sys;
