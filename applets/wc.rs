@@ -292,7 +292,9 @@ impl Wc {
             }
         } else {
             if self.debug && self.print & (WORDS | LONGEST) == 0 {
-                say(texts::NO_AVX2, b"", 0);
+                // GNU's words, and as true here: the lines loop is AVX2's
+                // when the CPU has it.
+                say(if crate::simd::available() { texts::USING_AVX2 } else { texts::NO_AVX2 }, b"", 0);
             }
             let (mut word, mut pos) = (false, 0u64);
             loop {

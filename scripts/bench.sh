@@ -4,6 +4,9 @@
 #   bench.sh BIN [GIB]
 # Installs hyperfine, pv and busybox-static from Debian when missing (as root).
 set -u
+# GNU in the C locale, as the applets are compared with it (in UTF-8 its wc
+# -w decodes multibyte characters, another job).
+export LC_ALL=C
 bin=$(realpath "$1")
 gib=${2:-1}
 need() {

@@ -23,16 +23,21 @@ fn avx2() -> bool {
 /// Whether to use AVX2: 0 not asked yet, 1 no, 2 yes.
 static mut HAVE: u8 = 0;
 
-/// The newlines in `data`: 128 bytes a step with AVX2 where the CPU has
-/// it; the rest (or everything, without it) by `tail`.
-pub fn newlines(data: &[u8], tail: fn(&[u8]) -> u64) -> u64 {
+/// Is the AVX2 loop used (asked of the CPU once)?
+pub fn available() -> bool {
     // SAFETY: one thread; a plain byte read and store.
-    let have = unsafe {
+    unsafe {
         if HAVE == 0 {
             HAVE = 1 + avx2() as u8;
         }
         HAVE == 2
-    };
+    }
+}
+
+/// The newlines in `data`: 128 bytes a step with AVX2 where the CPU has
+/// it; the rest (or everything, without it) by `tail`.
+pub fn newlines(data: &[u8], tail: fn(&[u8]) -> u64) -> u64 {
+    let have = available();
     let whole = if have { data.len() & !127 } else { 0 };
     let (head, rest) = data.split_at(whole);
     let mut n: u64 = 0;

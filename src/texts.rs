@@ -154,6 +154,7 @@ blob! {
     TOTAL ["wc"] = "total";
     WRITE_ERROR_ONLY ["wc" | "head"] = "write error";
     NO_AVX2 ["wc"] = "avx2 support not detected";
+    USING_AVX2 ["wc"] = "using avx2 hardware support";
     TRAILING ["head"] = "invalid trailing option -- \x02";
     INVALID_LINES ["head"] = "invalid number of lines: ";
     INVALID_BYTES ["head"] = "invalid number of bytes: ";
