@@ -47,7 +47,7 @@ const PRESUME_PIPE: u8 = 3;
 /// not fit written at once in whole blocks. Only the failure it reports
 /// (and when) is the point: the bytes are the same either way.
 struct Stdio {
-    buf: [MaybeUninit<u8>; STDIO],
+    buf: [u8; STDIO],
     len: usize,
     /// glibc allocates the buffer at the first write that overflows it.
     ready: bool,
@@ -75,7 +75,7 @@ impl Stdio {
 
     fn keep(&mut self, s: &[u8]) {
         for (d, &c) in self.buf.iter_mut().skip(self.len).zip(s) {
-            d.write(c);
+            *d = c;
         }
         self.len += s.len();
     }
@@ -89,8 +89,7 @@ impl Stdio {
 
     /// Writes out what is buffered.
     fn flush(&mut self) -> Result<()> {
-        // SAFETY: the first `len` bytes were written by `keep`.
-        let pending = unsafe { sys::written(&self.buf, self.len) };
+        let pending = self.buf.get(..self.len).unwrap_or_default();
         self.len = 0;
         write_all(STDOUT, pending)
     }
@@ -181,7 +180,7 @@ pub fn main(mut args: Args, env: Env) -> u8 {
     }
     let operands = args.len() - 1;
     let show = headers == 2 || headers == 1 && operands > 1;
-    let mut out = Stdio { buf: [MaybeUninit::uninit(); STDIO], len: 0, ready: false, lost: false };
+    let mut out = Stdio { buf: [0; STDIO], len: 0, ready: false, lost: false };
     let mut buf = [MaybeUninit::uninit(); CHUNK];
     let (mut ok, mut stdin, mut first_header) = (true, false, true);
     for i in 1..=operands.max(1) {
@@ -413,20 +412,24 @@ fn back_scan(input: &Input, n: u64, end: u8, pos: u64, size: u64, out: &mut Stdi
     let mut want = n;
     let mut at = size;
     let mut first = true;
+    let mut block = [0u8; BLOCK as usize];
     let cut = loop {
         let len = if first { match (at - pos) % BLOCK { 0 => BLOCK, r => r } } else { BLOCK.min(at - pos) };
         at -= len;
         seek_to(input, at, out)?;
-        // The whole block into `buf`.
+        // The whole block, into memory of its own (initialised: a read may
+        // come short and the rest is never looked at).
         let mut got = 0;
         while got < len as usize {
-            let room = buf.get_mut(got..len as usize).unwrap_or_default();
-            match sys::read(fd, room).map_err(Fail::Read)?.len() {
-                0 => break,
-                k => got += k,
+            let room = block.get_mut(got..len as usize).unwrap_or_default();
+            match sys::read_into(fd, room) {
+                Ok(0) => break,
+                Ok(k) => got += k,
+                Err(Errno::EINTR) => {}
+                Err(e) => return Err(Fail::Read(e)),
             }
         }
-        let block = sys_view(buf, got);
+        let block = block.get(..got).unwrap_or_default();
         if first && n > 0 && block.last().is_some_and(|&c| c != end) {
             want -= 1;
         }
@@ -458,11 +461,6 @@ fn back_scan(input: &Input, n: u64, end: u8, pos: u64, size: u64, out: &mut Stdi
     let Some(cut) = cut else { return Ok(()) };
     seek_to(input, pos, out)?;
     copy(fd, cut - pos, out, buf)
-}
-
-fn sys_view(buf: &[MaybeUninit<u8>; CHUNK], n: usize) -> &[u8] {
-    // SAFETY: the caller read `n` bytes into the start of `buf`.
-    unsafe { sys::written(buf, n) }
 }
 
 fn seek_to(input: &Input, at: u64, out: &mut Stdio) -> Done {

@@ -76,7 +76,9 @@ throughput "head -c 1G file -> file" "@/head -c $bytes $data > $tmp/out; rm -f $
 throughput "tee pipe -> pipe + file" "pv -q $data | @/tee $tmp/out | pv -q > /dev/null; rm -f $tmp/out"
 throughput "wc -l file" "@/wc -l $data > /dev/null"
 throughput "wc -w file" "@/wc -w $data > /dev/null"
-throughput "wc -c file (the size, no read)" "@/wc -c $data > /dev/null"
+# wc -c of a file takes its size: a latency, not a throughput.
+t=(); for d in fb gnu bb; do t+=("$(usec "$(median 200 "$tmp/$d/wc -c $data")")"); done
+row "wc -c of a 1 GiB file (the size, no read)" us "${t[@]}"
 echo
 echo "Ratios are femtobox/GNU: for exec time lower is better, for GiB/s higher."
 echo "The exec time includes hyperfine's own spawn and wait: a 4-instruction static"
