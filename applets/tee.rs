@@ -110,8 +110,17 @@ pub fn main(mut args: Args, env: Env) -> u8 {
                             }
                         }
                     }
-                    if k > 0 {
-                        let chunk = sys::read(STDIN, &mut buf[..k.min(1 << 16)]).unwrap_or_default();
+                    // Bytes stdout has had already: read through, for the
+                    // file alone.
+                    while k > 0 {
+                        let chunk = match sys::read(STDIN, buf.get_mut(..k.min(1 << 16)).unwrap_or_default()) {
+                            Ok(c) if !c.is_empty() => c,
+                            _ => break,
+                        };
+                        k -= chunk.len();
+                        if fd(fds, 1) < 0 {
+                            continue;
+                        }
                         if let Err(e) = write_all(fd(fds, 1), chunk) {
                             ok &= failed(fds, 1, e, mode, &args, &mut live);
                             if reported(e, mode) && exits {

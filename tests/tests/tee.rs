@@ -633,3 +633,41 @@ fn tee_matches_gnu_on_a_random_corpus() {
     }
     eprintln!("tee: {runs} argument vectors ({succeeded} of them exit 0) compared with GNU, and the files they left");
 }
+
+#[test]
+fn appending_between_pipes_loses_and_repeats_nothing() {
+    if !has(&["tee"]) {
+        return;
+    }
+    // splice refuses O_APPEND files: the bytes tee(2) already gave stdout
+    // must then go to the file alone (once, all but 64 KiB of them went to
+    // stdout twice). A stdin pipe holding 900 KB at once makes tee(2) hand
+    // over more than 64 KiB in one call.
+    use std::io::{Read, Write};
+    use std::os::fd::AsRawFd;
+    extern "C" {
+        fn fcntl(fd: i32, cmd: i32, ...) -> i32;
+    }
+    let dir = tempdir("tee-append-pipes");
+    let data: Vec<u8> = (0..900_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    std::fs::write(dir.join("out"), b"before\n").unwrap();
+    let (reader, mut writer) = std::io::pipe().unwrap();
+    // SAFETY: F_SETPIPE_SZ on a pipe this test owns.
+    assert!(unsafe { fcntl(writer.as_raw_fd(), 1031, 1 << 20) } >= 0);
+    writer.write_all(&data).unwrap();
+    drop(writer);
+    let mut child = std_as("tee")
+        .arg("-a")
+        .arg(dir.join("out"))
+        .stdin(reader)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut got = Vec::new();
+    child.stdout.take().unwrap().read_to_end(&mut got).unwrap();
+    assert!(child.wait().unwrap().success());
+    assert!(got == data, "stdout: {} bytes, {} expected", got.len(), data.len());
+    let mut want = b"before\n".to_vec();
+    want.extend_from_slice(&data);
+    assert!(std::fs::read(dir.join("out")).unwrap() == want, "the file differs");
+}
