@@ -73,6 +73,8 @@ impl Stdio {
         Ok(())
     }
 
+    #[inline(never)]
+    #[cold]
     fn keep(&mut self, s: &[u8]) {
         for (d, &c) in self.buf.iter_mut().skip(self.len).zip(s) {
             *d = c;
@@ -88,6 +90,8 @@ impl Stdio {
     }
 
     /// Writes out what is buffered.
+    #[inline(never)]
+    #[cold]
     fn flush(&mut self) -> Result<()> {
         let pending = self.buf.get(..self.len).unwrap_or_default();
         self.len = 0;
@@ -253,6 +257,7 @@ pub fn main(mut args: Args, env: Env) -> u8 {
 }
 
 /// The pieces of printf("%s==> %s <==\n").
+#[inline(never)]
 fn header_bytes<'a>(first: bool, name: &'a [u8]) -> [&'a [u8]; 3] {
     let lead: &[u8] = if first { b"==> " } else { b"\n==> " };
     [lead, name, b" <==\n"]
@@ -279,6 +284,7 @@ fn count(lines: bool, s: &[u8]) -> core::result::Result<u64, u8> {
 }
 
 /// Reads into `buf`, at most `max` bytes.
+#[inline(always)]
 fn read<'b>(fd: i32, buf: &'b mut [MaybeUninit<u8>; CHUNK], max: usize) -> core::result::Result<&'b [u8], Fail> {
     let room = buf.get_mut(..max.min(CHUNK)).unwrap_or_default();
     sys::read(fd, room).map_err(Fail::Read)
@@ -372,6 +378,7 @@ fn head_lines(input: &Input, mut n: u64, end: u8, out: &mut Stdio, buf: &mut [Ma
 }
 
 /// All but the last `n` lines or bytes.
+#[inline(never)]
 fn tail_off(
     input: &Input,
     n: u64,
@@ -537,6 +544,7 @@ struct Ring {
 }
 
 impl Ring {
+    #[inline(never)]
     fn new(cap_max: u64) -> Ring {
         Ring { mem: &mut [], start: 0, len: 0, cap_max }
     }
@@ -545,6 +553,7 @@ impl Ring {
         self.len as u64
     }
 
+    #[inline(never)]
     fn at(&self, i: usize) -> u8 {
         let cap = self.mem.len();
         self.mem.get((self.start + i) % cap.max(1)).copied().unwrap_or(0)
@@ -555,12 +564,15 @@ impl Ring {
     }
 
     /// The length of the first line held (to its end, inclusive).
+    #[inline(never)]
+    #[cold]
     fn until(&self, end: u8) -> usize {
         (0..self.len).find(|&i| self.at(i) == end).map_or(self.len, |i| i + 1)
     }
 
     /// Reads into the free space after what is held (growing it first when
     /// a whole read does not fit); returns what was read.
+    #[inline(always)]
     fn fill(&mut self, fd: i32) -> core::result::Result<&[u8], Fail> {
         let cap = self.mem.len();
         if cap - self.len < CHUNK {

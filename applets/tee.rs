@@ -233,6 +233,7 @@ fn argmatch(word: &'static [u8]) -> Result<u8, u8> {
     }
 }
 
+#[inline(never)]
 fn fd(fds: &[u8], i: usize) -> i32 {
     let b = fds.get(4 * i..4 * i + 4).and_then(|b| b.try_into().ok());
     i32::from_le_bytes(b.unwrap_or([0xff; 4]))

@@ -221,6 +221,7 @@ fn args_z(s: &[u8]) -> &'static [u8] {
 }
 
 /// The status of a name (with its NUL; `-` is stdin).
+#[inline(always)]
 fn stat_name(name_z: &[u8]) -> Option<Stat> {
     if eq(name_z, b"-\0") {
         sys::fstat(STDIN).ok()
@@ -231,6 +232,7 @@ fn stat_name(name_z: &[u8]) -> Option<Stat> {
 
 /// All of `fd`, in memory of its own, ending with a NUL (added when it
 /// does not).
+#[inline(always)]
 fn slurp(fd: i32) -> Result<&'static [u8], Errno> {
     let mut mem: &'static mut [u8] = &mut [];
     let mut len = 0;
@@ -381,7 +383,6 @@ fn sized(fd: i32, pos: i64) -> (u64, bool) {
 /// becomes 0 under the XOR, and the bit trick finds the zero bytes
 /// exactly (no carry between bytes), summed per byte lane, four words a
 /// step.
-#[inline(never)]
 fn newlines(data: &[u8]) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
@@ -416,6 +417,7 @@ fn newlines(data: &[u8]) -> u64 {
 
 /// The sum of the eight byte lanes of `lanes` (each up to 255): pairs
 /// first, so no partial sum overflows its lane.
+#[inline(never)]
 fn sum(lanes: u64) -> u64 {
     const LOW: u64 = 0x00ff_00ff_00ff_00ff;
     let pairs = (lanes & LOW) + (lanes >> 8 & LOW);
@@ -424,6 +426,7 @@ fn sum(lanes: u64) -> u64 {
 
 /// Lines and words (no widths): spaces end a word, printable bytes make
 /// one, other bytes do neither.
+#[inline(never)]
 fn words(data: &[u8], c: &mut Counts, word: &mut bool) {
     let (mut lines, mut words, mut w) = (0u64, 0u64, *word);
     for &b in data {

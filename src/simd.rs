@@ -36,6 +36,7 @@ pub fn available() -> bool {
 
 /// The newlines in `data`: 128 bytes a step with AVX2 where the CPU has
 /// it; the rest (or everything, without it) by `tail`.
+#[inline(never)]
 pub fn newlines(data: &[u8], tail: fn(&[u8]) -> u64) -> u64 {
     let have = available();
     let whole = if have { data.len() & !127 } else { 0 };
