@@ -92,8 +92,7 @@ impl Sink for Count {
 struct Debug(bool);
 
 impl Trace for Debug {
-    #[inline(never)]
-    #[cold]
+    #[inline(always)]
     fn var(&mut self, name: &[u8], value: Option<&[u8]>) {
         if self.0 {
             let mut m = Msg::bare();
@@ -270,11 +269,11 @@ fn count(b: &Bytes) -> usize {
 }
 
 /// The first entry of `vars` that is `name=...`.
+#[inline(always)]
 fn find_var(vars: &Vector, name: &[u8]) -> Option<usize> {
     vars.env().find(0, name).map(|(i, _)| i)
 }
 
-#[inline(never)]
 /// `-S s`: the vector argv[0], the words of `s`, then the `left` entries
 /// of `cur` not read yet.
 fn resplit(cur: Args, left: usize, s: &'static [u8], env: Env, debug: bool) -> Result<Args, u8> {

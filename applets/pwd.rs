@@ -52,7 +52,6 @@ pub fn main(mut args: Args, env: Env) -> u8 {
 
 /// May `pwd -L` print `wd` (NUL-terminated)? Absolute, no `.` or `..`
 /// component, and the same directory as `.`.
-#[cold]
 fn usable(wd: &'static [u8]) -> bool {
     let name = chop(wd);
     let dotted = name.windows(2).enumerate().any(|(i, w)| {
