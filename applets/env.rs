@@ -18,7 +18,7 @@
 //! not run, 127 for one not found.
 
 use crate::applets::{answer, try_help, usage_error};
-use crate::args::{chop, Args, Env, Vector};
+use crate::args::{chop, with_nul, Args, Env, Vector};
 use crate::io::{self, say, Msg, Stdout};
 use crate::sys::{self, CStr};
 use femtobox::errno::Errno;
@@ -118,17 +118,6 @@ fn trace(debug: bool, t: Text, a: &[u8], n: u32) {
 fn die(t: Text, a: &[u8], e: u32) -> u8 {
     say(t, a, e);
     CANCELED
-}
-
-/// `s` with a NUL after it, in memory of its own (an option's argument
-/// for the kernel).
-fn with_nul(s: &[u8]) -> &'static [u8] {
-    let mut b = Bytes { buf: &mut [], len: 0 };
-    b.put(s);
-    b.byte(0);
-    let Bytes { buf, len } = b;
-    let buf: &'static [u8] = buf;
-    buf.get(..len).unwrap_or(b"\0")
 }
 
 pub fn main(args: Args, env: Env) -> u8 {

@@ -16,7 +16,7 @@
 //! time (GNU's line buffering), its failure is `wc: write error`.
 
 use crate::applets::{parse, try_help};
-use crate::args::{chop, Args, Env};
+use crate::args::{chop, with_nul, Args, Env};
 use crate::io::{self, say, Msg, Stdout, STDIN};
 use crate::sys::{self, CStr, Stat};
 use core::mem::MaybeUninit;
@@ -83,7 +83,7 @@ pub fn main(mut args: Args, env: Env) -> u8 {
             let fd = if eq(f, b"-") {
                 STDIN
             } else {
-                match sys::open(CStr::new(args_z(f))) {
+                match sys::open(CStr::new(with_nul(f))) {
                     Ok(fd) => fd,
                     Err(e) => {
                         Msg::new().fill(texts::CANNOT_OPEN, f, 0).fill(texts::FOR_READING, b"", e.0 as u32).send();
@@ -209,15 +209,6 @@ impl Iterator for Names {
         self.0 = rest;
         Some(name)
     }
-}
-
-/// `s` with a NUL, in memory of its own (F's name).
-fn args_z(s: &[u8]) -> &'static [u8] {
-    let Ok(mem) = sys::alloc(s.len() + 1) else { return b"\0" };
-    for (d, &c) in mem.iter_mut().zip(s) {
-        *d = c;
-    }
-    mem
 }
 
 /// The status of a name (with its NUL; `-` is stdin).

@@ -31,6 +31,17 @@ pub fn chop(s: &[u8]) -> &[u8] {
     s.split_last().map_or(s, |(_, head)| head)
 }
 
+/// `s` with a NUL after it, in memory of its own: an option's argument
+/// (a slice of an argv entry) or a name built at run time, for the kernel.
+/// The empty string when there is no memory.
+pub fn with_nul(s: &[u8]) -> &'static [u8] {
+    let Ok(mem) = crate::sys::alloc(s.len() + 1) else { return b"\0" };
+    for (d, &c) in mem.iter_mut().zip(s) {
+        *d = c;
+    }
+    mem
+}
+
 /// A process's argument vector: `argc` pointers to NUL-terminated strings.
 #[derive(Clone, Copy)]
 pub struct Args {

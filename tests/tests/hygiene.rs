@@ -13,8 +13,8 @@ use femtobox::errno;
 /// ground gained. Re-recorded when an issue adds applets (#13: the five
 /// were 10118 / 11117 before it added eight; #14 added head, tee, wc to
 /// a box of 30440 / 33496).
-const BUDGET: u64 = 45672;
-const BUDGET_HELP: u64 = 49912;
+const BUDGET: u64 = 45608;
+const BUDGET_HELP: u64 = 49848;
 
 /// How many applets the whole box has.
 const ALL: usize = 16;
