@@ -169,7 +169,7 @@ fn run(args: Args, env: Env) -> Result<u8, u8> {
             }
             Item::Fault(t, a) => {
                 let mut m = Msg::new();
-                getopt::complain(&mut m, &SPEC, t, a);
+                getopt::complain(m.sink(), &SPEC, t, a, true);
                 m.send();
                 return Err(CANCELED);
             }

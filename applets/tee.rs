@@ -13,14 +13,13 @@
 //! to a slow or non-blocking output (`write_all`); between pipes, tee(2)
 //! and splice move the pages without copying them.
 
-use crate::applets::{parse, try_help};
+use crate::applets::{argmatch, parse};
 use crate::args::{Args, Env};
-use crate::io::{say, write_all, Msg, STDIN, STDOUT};
+use crate::io::{say, write_all, STDIN, STDOUT};
 use crate::sys::{self, CStr, Copy};
 use core::mem::MaybeUninit;
 use femtobox::errno::Errno;
 use femtobox::getopt::Spec;
-use femtobox::text::find;
 use femtobox::texts::{self, entry, get};
 
 const SPEC: Spec = Spec { short: entry(texts::TEE_SHORT), long: get(texts::TEE_LONG) };
@@ -28,7 +27,7 @@ const SPEC: Spec = Spec { short: entry(texts::TEE_SHORT), long: get(texts::TEE_L
 /// The value of `--output-error`.
 const OUTPUT_ERROR: u8 = 0x18;
 
-/// GNU's modes, in `TEE_MODES` order after `sigpipe` (no option).
+/// GNU's modes, `TEE_MODES`' values (`sigpipe`: no option).
 const SIGPIPE: u8 = 0;
 const WARN: u8 = 1;
 const WARN_NOPIPE: u8 = 2;
@@ -42,7 +41,7 @@ pub fn main(mut args: Args, env: Env) -> u8 {
         match (c, a) {
             (b'a', _) => append = true,
             (b'i', _) => interrupts = true,
-            (OUTPUT_ERROR, Some(a)) => mode = argmatch(a)?,
+            (OUTPUT_ERROR, Some(a)) => mode = argmatch(a, texts::TEE_MODES, texts::OUTPUT_ERROR_OPTION)?,
             _ => mode = WARN_NOPIPE,
         }
         Ok(())
@@ -200,37 +199,6 @@ fn failed(fds: &mut [u8], i: usize, e: Errno, mode: u8, args: &Args, live: &mut 
     let name = if i == 0 { entry(texts::STANDARD_OUTPUT) } else { args.arg(i) };
     say(texts::NAME_ERROR, name, e.0 as u32);
     false
-}
-
-/// `--output-error=WORD` as gnulib's argmatch reads it: a word or an
-/// unambiguous prefix of one; else GNU's message, the valid words and the
-/// Try line, status 1.
-fn argmatch(word: &'static [u8]) -> Result<u8, u8> {
-    let modes = get(texts::TEE_MODES);
-    if let Some(i) = find(modes, word) {
-        return Ok(i as u8 + 1);
-    }
-    let mut found = None;
-    let mut ambiguous = false;
-    for (i, m) in modes.split(|&c| c == 0).take(4).enumerate() {
-        if m.len() > word.len() && femtobox::text::eq(m.get(..word.len()).unwrap_or_default(), word) {
-            ambiguous |= found.is_some();
-            found = Some(i as u8 + 1);
-        }
-    }
-    match found {
-        Some(m) if !ambiguous => Ok(m),
-        _ => {
-            let mut msg = Msg::new();
-            msg.fill(if ambiguous { texts::AMBIGUOUS_ARG } else { texts::INVALID_ARG }, word, 0);
-            msg.fill(texts::VALID_ARGS, b"", 0);
-            for m in modes.split(|&c| c == 0).take(4) {
-                msg.fill(texts::VALID_ARG, m, 0);
-            }
-            msg.send();
-            Err(try_help(1))
-        }
-    }
 }
 
 #[inline(never)]

@@ -94,7 +94,7 @@ pub fn main(mut args: Args, env: Env) -> u8 {
             // GNU reads a small regular list first (and sizes the columns
             // from its files); any other a name at a time.
             let regular = sys::fstat(fd).is_ok_and(|s| s.is_reg() && s.size <= 10 << 20);
-            match slurp(fd) {
+            match crate::fs::slurp(fd, true) {
                 Ok(list) => (list, !regular),
                 Err(e) => {
                     Msg::new().fill(texts::NAME_READ_ERROR, f, e.0 as u32).send();
@@ -219,42 +219,6 @@ fn stat_name(name_z: &[u8]) -> Option<Stat> {
     } else {
         sys::stat_at(sys::CWD, CStr::new(name_z), false).ok()
     }
-}
-
-/// All of `fd`, in memory of its own, ending with a NUL (added when it
-/// does not).
-#[inline(always)]
-fn slurp(fd: i32) -> Result<&'static [u8], Errno> {
-    let mut mem: &'static mut [u8] = &mut [];
-    let mut len = 0;
-    loop {
-        if len == mem.len() {
-            let grown = sys::alloc((mem.len() * 2).max(CHUNK))?;
-            for (d, &s) in grown.iter_mut().zip(mem.iter()) {
-                *d = s;
-            }
-            mem = grown;
-        }
-        let room = mem.get_mut(len..).unwrap_or_default();
-        match sys::read_into(fd, room) {
-            Ok(0) => break,
-            Ok(n) => len += n,
-            Err(Errno::EINTR) => {}
-            Err(e) => return Err(e),
-        }
-    }
-    if len > 0 && mem.get(len - 1) != Some(&0) {
-        if len == mem.len() {
-            let grown = sys::alloc(len + 1)?;
-            for (d, &s) in grown.iter_mut().zip(mem.iter()) {
-                *d = s;
-            }
-            mem = grown;
-        }
-        len += 1;
-    }
-    let mem: &'static [u8] = mem;
-    Ok(mem.get(..len).unwrap_or_default())
 }
 
 impl Wc {

@@ -45,11 +45,16 @@ applets! {
     "env" env ENV_USAGE,
     "false" r#false FALSE_USAGE,
     "head" head HEAD_USAGE,
+    "ln" ln LN_USAGE,
+    "mkdir" mkdir MKDIR_USAGE,
     "nproc" nproc NPROC_USAGE,
     "printenv" printenv PRINTENV_USAGE,
     "pwd" pwd PWD_USAGE,
+    "rm" rm RM_USAGE,
+    "rmdir" rmdir RMDIR_USAGE,
     "sleep" sleep SLEEP_USAGE,
     "tee" tee TEE_USAGE,
+    "touch" touch TOUCH_USAGE,
     "true" r#true TRUE_USAGE,
     "uname" uname UNAME_USAGE,
     "wc" wc WC_USAGE,
@@ -202,7 +207,8 @@ pub fn answer(help: bool) -> u8 {
 
 /// The getopt_long loop of every applet with options but env, GNU style:
 /// `--help` and `--version` answered; a bad option reported with glibc's
-/// message and the Try line (status `bad`); each option handed to `each`
+/// message and the Try line (status `bad`; with bit 7 set in it, the
+/// Try line is left to the caller); each option handed to `each`
 /// (which may stop the run with a status); the operands moved to the front
 /// of `args` after argv[0], in order (as GNU's getopt permutes argv). On
 /// Err(status) the command line said to stop.
@@ -226,7 +232,8 @@ pub fn parse(
             }
             Item::Fault(t, a) => {
                 let mut m = Msg::new();
-                getopt::complain(&mut m, spec, t, a);
+                // (bit 7 of `bad`: the applet says more, then the Try line.)
+                getopt::complain(m.sink(), spec, t, a, bad & 0x80 == 0);
                 m.send();
                 return Err(bad);
             }
@@ -254,6 +261,43 @@ pub fn options(args: &mut Args, env: Env, spec: &'static Spec, bits: &[u8]) -> R
 pub fn usage_error(t: Text, a: &[u8], status: u8) -> u8 {
     Msg::new().fill(t, a, 0).fill(texts::TRY, b"", 0).send();
     status
+}
+
+/// gnulib's XARGMATCH: `word` as one of the words of `list` (entries
+/// `VALUE WORD`, synonyms adjacent, an empty one last), or a prefix of
+/// words that all mean one value. Else `invalid argument 'W' for 'OPT'`
+/// (or `ambiguous`), the valid words grouped by meaning, the Try line:
+/// Err(1).
+#[cold]
+pub fn argmatch(word: &[u8], list: Text, option: Text) -> Result<u8, u8> {
+    let words = || texts::get(list).split(|&c| c == 0).take_while(|w| !w.is_empty());
+    let (mut found, mut ambiguous) = (None, false);
+    for w in words() {
+        let (&v, w) = w.split_first().unwrap_or((&0, b""));
+        if w.len() >= word.len() && eq(w.get(..word.len()).unwrap_or_default(), word) {
+            if w.len() == word.len() {
+                return Ok(v);
+            }
+            ambiguous |= found.is_some_and(|f| f != v);
+            found.get_or_insert(v);
+        }
+    }
+    match found {
+        Some(v) if !ambiguous => Ok(v),
+        _ => {
+            let mut msg = Msg::new();
+            msg.fill(if ambiguous { texts::AMBIGUOUS_ARG } else { texts::INVALID_ARG }, word, 0);
+            msg.fill(texts::ARG_OPTION, texts::entry(option), 0);
+            let mut last = 0;
+            for w in words() {
+                let (&v, w) = w.split_first().unwrap_or((&0, b""));
+                msg.fill(if v == last { texts::VALID_SYNONYM } else { texts::VALID_ARG }, w, 0);
+                last = v;
+            }
+            msg.send();
+            Err(try_help(1))
+        }
+    }
 }
 
 /// The Try line alone (after messages of the applet's own); returns `status`.
@@ -296,7 +340,7 @@ fn install(args: Args, me: Args) -> u8 {
     let mut rest = NAMES;
     while let Some(end) = rest.iter().position(|&c| c == 0).filter(|&end| end > 0) {
         let (name, next) = rest.split_at_checked(end + 1).unwrap_or_default();
-        if let Err(e) = at.and_then(|at| sys::link(sym, from, at, CStr::new(name))) {
+        if let Err(e) = at.and_then(|at| sys::link(sym, from, at, CStr::new(name), false)) {
             Msg::new().fill(texts::DIR_SLASH, shown, 0).fill(texts::RAW_ERROR, chop(name), e.0 as u32).send();
         }
         rest = next;

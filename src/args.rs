@@ -35,11 +35,19 @@ pub fn chop(s: &[u8]) -> &[u8] {
 /// (a slice of an argv entry) or a name built at run time, for the kernel.
 /// The empty string when there is no memory.
 pub fn with_nul(s: &[u8]) -> &'static [u8] {
-    let Ok(mem) = crate::sys::alloc(s.len() + 1) else { return b"\0" };
+    match owned(s) {
+        Some(mem) => mem,
+        None => b"\0",
+    }
+}
+
+/// `s` and a NUL in fresh writable memory (a name to cut into prefixes).
+pub fn owned(s: &[u8]) -> Option<&'static mut [u8]> {
+    let mem = crate::sys::alloc(s.len() + 1).ok()?;
     for (d, &c) in mem.iter_mut().zip(s) {
         *d = c;
     }
-    mem
+    Some(mem)
 }
 
 /// A process's argument vector: `argc` pointers to NUL-terminated strings.

@@ -183,9 +183,10 @@ impl<'a, I: Iterator<Item = &'a [u8]>> Iterator for Getopt<'a, I> {
 }
 
 /// glibc's message for a fault (after the `PROG: ` the sink holds
-/// already), then `Try 'PROG --help' ...`, without the last newline.
+/// already), then with `try_line` `Try 'PROG --help' ...`, without the
+/// last newline.
 // Inlined into its one caller, the runtime's option loop (measured).
-pub fn complain(out: &mut impl Sink, spec: &Spec, t: Text, a: &[u8]) {
+pub fn complain(out: &mut impl Sink, spec: &Spec, t: Text, a: &[u8], try_line: bool) {
     msg::fill(out, t, a, 0);
     if t == texts::AMBIGUOUS {
         // The possibilities: the first the prefix begins, and those that
@@ -200,5 +201,7 @@ pub fn complain(out: &mut impl Sink, spec: &Spec, t: Text, a: &[u8]) {
             k = next;
         }
     }
-    msg::fill(out, texts::TRY, b"", 0);
+    if try_line {
+        msg::fill(out, texts::TRY, b"", 0);
+    }
 }

@@ -60,6 +60,10 @@ pub struct Out {
 }
 
 impl Sink for Out {
+    fn prog(&self) -> &'static [u8] {
+        prog()
+    }
+
     fn put(&mut self, s: &[u8]) {
         for &b in s {
             self.byte(b);
@@ -114,10 +118,12 @@ struct State {
     /// stdout is line-buffered as GNU's wc makes it: a failed write was
     /// seen before the close (see `lost_stdout`).
     lined: bool,
+    /// A message's flush of stdout failed (see `Msg::send`).
+    flagged: bool,
     out: Out,
 }
 
-static mut STATE: State = State { prog: None, name: None, applet: 0, status: 0, lost: false, lined: false, out: Out::new(STDOUT) };
+static mut STATE: State = State { prog: None, name: None, applet: 0, status: 0, lost: false, lined: false, flagged: false, out: Out::new(STDOUT) };
 
 /// The stdout buffer, borrowed for one call.
 ///
@@ -208,11 +214,17 @@ pub fn flush() -> Result<()> {
 /// it failed or a message could not be written, else 0.
 #[inline(never)]
 pub fn finish() -> u8 {
+    // SAFETY: a read of a Copy field; see `out`.
+    let pending = unsafe { out().len } > 0;
     match flush() {
         // SAFETY: a read of a Copy field; see `out`.
         Ok(()) => (unsafe { (*addr_of_mut!(STATE)).lost }) as u8,
         // SAFETY: a read of a Copy field; see `out`.
         Err(_) if unsafe { (*addr_of_mut!(STATE)).lined } => lost_stdout(),
+        // Nothing was left to write since a message's flush failed:
+        // glibc's close succeeds and only the error flag speaks.
+        // SAFETY: a read of a Copy field; see `out`.
+        Err(_) if !pending && unsafe { (*addr_of_mut!(STATE)).flagged } => lost_stdout(),
         Err(e) => write_failed(e),
     }
 }
@@ -275,21 +287,71 @@ impl Msg {
 
     /// Template `t` filled with the name `a` and the number `n`.
     pub fn fill(&mut self, t: Text, a: &[u8], n: u32) -> &mut Msg {
-        msg::fill(self, t, a, n);
+        msg::fill(&mut self.0, t, a, n);
         self
     }
 
+    /// The message's buffer, for the engine's other writers (getopt's
+    /// complaints): one engine, one instance of it.
+    pub fn sink(&mut self) -> &mut impl Sink {
+        &mut self.0
+    }
+
     /// Ends the message with a newline, sends it and marks the run failed.
-    /// A failing stderr has nowhere to complain.
+    /// A failing stderr has nowhere to complain. What stdout holds goes
+    /// out first, as glibc's error() flushes stdout; if that fails, stdout
+    /// fails from now on as a glibc stream whose error flag is set (see
+    /// `finish`).
     #[inline(never)]
     pub fn send(&mut self) {
         self.byte(b'\n');
+        // SAFETY: one call of Out's, then plain reads and stores (see `out`).
+        unsafe {
+            if out().len > 0 && out().flush().is_err() {
+                (*addr_of_mut!(STATE)).flagged = true;
+            }
+        }
         if self.0.flush().is_err() {
             // SAFETY: a plain store; see `out`.
             unsafe { (*addr_of_mut!(STATE)).lost = true }
         }
         fail();
     }
+}
+
+/// Template `t` filled with the name `a` on stdout (the `-v` lines of the
+/// applets that change files; their templates end with the newline).
+#[inline(never)]
+pub fn tell(t: Text, a: &[u8]) {
+    // SAFETY: one borrow of the buffer for the engine's calls of Out's
+    // methods, which never reach `out` (see `out`).
+    msg::fill(unsafe { out() }, t, a, 0);
+}
+
+impl Msg {
+    /// Sends a question (no newline; no failure either).
+    pub fn ask(&mut self) {
+        if self.0.flush().is_err() {
+            // SAFETY: a plain store; see `out`.
+            unsafe { (*addr_of_mut!(STATE)).lost = true }
+        }
+    }
+}
+
+/// Sends the question `m` and reads the answer: a line of stdin, yes
+/// when it begins with `y` or `Y` (glibc's rpmatch in the C locale). A
+/// byte at a time, so no more of stdin is taken than GNU's close_stdin
+/// leaves taken.
+pub fn yes(m: &mut Msg) -> bool {
+    m.ask();
+    let (mut first, mut c) = (None, [0u8]);
+    while let Ok(1) = sys::read_into(STDIN, &mut c) {
+        if c[0] == b'\n' {
+            break;
+        }
+        first.get_or_insert(c[0]);
+    }
+    matches!(first, Some(b'y' | b'Y'))
 }
 
 /// `PROG: ` + template `t` filled with `a` and `n` + newline, in one write;

@@ -7,6 +7,7 @@
 pub mod errno;
 pub mod escape;
 pub mod getopt;
+pub mod mode;
 pub mod msg;
 pub mod num;
 pub mod path;
@@ -15,3 +16,5 @@ pub mod split;
 pub mod render;
 pub mod text;
 pub mod texts;
+pub mod date;
+pub mod tz;

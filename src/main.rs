@@ -15,6 +15,8 @@ mod applets;
 #[cfg(target_os = "none")]
 mod args;
 #[cfg(target_os = "none")]
+mod fs;
+#[cfg(target_os = "none")]
 mod io;
 #[cfg(target_os = "none")]
 mod simd;

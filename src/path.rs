@@ -20,6 +20,12 @@ fn last(name: &[u8]) -> usize {
     }
 }
 
+/// gnulib's last_component: the last name in `name` with the slashes
+/// after it (empty for slashes only).
+pub fn last_component(name: &[u8]) -> &[u8] {
+    name.get(last(name)..).unwrap_or_default()
+}
+
 /// What GNU's `dirname` prints for `name` (`.` when this is empty): the
 /// name without its last component and the slashes before it, but a
 /// leading slash is kept.

@@ -175,6 +175,7 @@ pub fn close(fd: i32) -> Option<Errno> {
 pub struct Stat {
     pub dev: u64,
     pub ino: u64,
+    pub nlink: u64,
     pub mode: u32,
     pub size: i64,
     pub blksize: u64,
@@ -248,7 +249,7 @@ pub fn fstat(fd: i32) -> Result<Stat> {
     check(unsafe { syscall5(FSTAT, fd as usize, st.as_mut_ptr() as usize, 0, 0, 0) })?;
     // SAFETY: the call succeeded, so the kernel filled st.
     let st = unsafe { st.assume_init() };
-    Ok(Stat { dev: st[0], ino: st[1], mode: st[3] as u32, size: st[6] as i64, blksize: st[7] })
+    Ok(Stat { dev: st[0], ino: st[1], nlink: st[2], mode: st[3] as u32, size: st[6] as i64, blksize: st[7] })
 }
 
 /// Errors (man 2 lseek): EBADF EINVAL ENXIO EOVERFLOW ESPIPE
@@ -342,15 +343,17 @@ pub fn open_dir(path: CStr) -> Result<i32> {
 /// Errors (man 2 linkat, symlinkat): EACCES EBADF EDQUOT EEXIST EFAULT EINVAL EIO ELOOP
 /// EMLINK ENAMETOOLONG ENOENT ENOMEM ENOSPC ENOTDIR EPERM EROFS EXDEV
 /// `name` in directory `dir` as a symlink to `from` (`sym`), or as a hard
-/// link to the file `from`.
-pub fn link(sym: bool, from: CStr, dir: i32, name: CStr) -> Result<usize> {
-    let (dir, name) = (dir as usize, name.addr());
+/// link to the file `from` (a symlink `from` itself, or with `follow` the
+/// file it names).
+pub fn link(sym: bool, from: CStr, dir: i32, name: CStr, follow: bool) -> Result<usize> {
+    const AT_SYMLINK_FOLLOW: usize = 0x400;
+    let (dir, name) = (dir as isize as usize, name.addr());
     let (n, a1, a2, a3, a4) = match sym {
         true => (SYMLINKAT, from.addr(), dir, name, 0),
         false => (LINKAT, AT_FDCWD, from.addr(), dir, name),
     };
-    // SAFETY: both paths are NUL-terminated; linkat's flags are 0.
-    check(unsafe { syscall5(n, a1, a2, a3, a4, 0) })
+    // SAFETY: both paths are NUL-terminated; linkat's flags a plain integer.
+    check(unsafe { syscall5(n, a1, a2, a3, a4, AT_SYMLINK_FOLLOW * follow as usize) })
 }
 
 /// Are `name` in directory `dir` and `path` one file (same device and
@@ -385,7 +388,7 @@ pub fn stat_at(dir: i32, name: CStr, nofollow: bool) -> Result<Stat> {
     })?;
     // SAFETY: the call succeeded, so the kernel filled st.
     let st = unsafe { st.assume_init() };
-    Ok(Stat { dev: st[0], ino: st[1], mode: st[3] as u32, size: st[6] as i64, blksize: st[7] })
+    Ok(Stat { dev: st[0], ino: st[1], nlink: st[2], mode: st[3] as u32, size: st[6] as i64, blksize: st[7] })
 }
 
 /// The working directory's path into `buf`, NUL-terminated (None when the
@@ -456,11 +459,17 @@ pub fn affinity(mask: &mut [u8]) -> &[u8] {
 }
 
 /// CLOCK_MONOTONIC now, as (seconds, nanoseconds).
+#[inline(always)]
 pub fn now() -> [i64; 2] {
-    const CLOCK_MONOTONIC: usize = 1;
+    clock(1)
+}
+
+/// Clock `id` (0: CLOCK_REALTIME, 1: CLOCK_MONOTONIC) now, as (seconds,
+/// nanoseconds).
+pub fn clock(id: usize) -> [i64; 2] {
     let mut ts = [0i64; 2];
     // SAFETY: ts is a writable struct timespec.
-    unsafe { syscall5(CLOCK_GETTIME, CLOCK_MONOTONIC, ts.as_mut_ptr() as usize, 0, 0, 0) };
+    unsafe { syscall5(CLOCK_GETTIME, id, ts.as_mut_ptr() as usize, 0, 0, 0) };
     ts
 }
 
@@ -561,4 +570,142 @@ fn safer(fd: i32) -> i32 {
 pub fn tee(from: i32, to: i32, len: usize) -> Result<usize> {
     // SAFETY: plain descriptors and flags 0.
     check(unsafe { syscall5(TEE, from as usize, to as usize, len, 0, 0) })
+}
+
+const IOCTL: usize = 16;
+const UMASK: usize = 95;
+const GETEUID: usize = 107;
+const MKDIRAT: usize = 258;
+const UNLINKAT: usize = 263;
+const FCHMODAT: usize = 268;
+const UTIMENSAT: usize = 280;
+const FACCESSAT2: usize = 439;
+
+/// Errors (man 2 unlinkat): EACCES EBUSY EFAULT EIO EISDIR ELOOP ENAMETOOLONG ENOENT
+/// ENOMEM ENOTDIR EPERM EROFS EBADF EINVAL ENOTEMPTY EEXIST
+/// Removes `name` in directory `dir`: a directory (rmdir) when `rmdir`,
+/// else any other file (unlink).
+pub fn unlink_at(dir: i32, name: CStr, rmdir: bool) -> Result<usize> {
+    const AT_REMOVEDIR: usize = 0x200;
+    // SAFETY: name is NUL-terminated.
+    check(unsafe { syscall5(UNLINKAT, dir as isize as usize, name.addr(), AT_REMOVEDIR * rmdir as usize, 0, 0) })
+}
+
+/// Errors (man 2 mkdirat): EACCES EBADF EDQUOT EEXIST EFAULT EINVAL ELOOP EMLINK
+/// ENAMETOOLONG ENOENT ENOMEM ENOSPC ENOTDIR EPERM EROFS
+/// Makes the directory `name` in `dir` with `mode` (less the umask).
+pub fn mkdir_at(dir: i32, name: CStr, mode: u32) -> Result<usize> {
+    // SAFETY: name is NUL-terminated.
+    check(unsafe { syscall5(MKDIRAT, dir as isize as usize, name.addr(), mode as usize, 0, 0) })
+}
+
+/// Sets the process's umask to `mask`; returns the one it had.
+pub fn umask(mask: u32) -> u32 {
+    // SAFETY: umask takes a plain integer and cannot fail.
+    unsafe { syscall5(UMASK, mask as usize, 0, 0, 0, 0) as u32 }
+}
+
+/// Errors (man 2 fchmodat): EACCES EBADF EFAULT EIO ELOOP ENAMETOOLONG ENOENT ENOMEM
+/// ENOTDIR EPERM EROFS EINVAL EOPNOTSUPP
+/// Sets the permission bits of `name` in `dir` (symlinks followed).
+pub fn chmod_at(dir: i32, name: CStr, mode: u32) -> Result<usize> {
+    // SAFETY: name is NUL-terminated.
+    check(unsafe { syscall5(FCHMODAT, dir as isize as usize, name.addr(), mode as usize, 0, 0) })
+}
+
+/// May this process write `name` in `dir` (W_OK with the effective ids,
+/// as gnulib's faccessat(AT_EACCESS))? Err for a failure other than EACCES.
+pub fn writable(dir: i32, name: CStr) -> Result<bool> {
+    const W_OK: usize = 2;
+    const AT_EACCESS: usize = 0x200;
+    // SAFETY: name is NUL-terminated.
+    match check(unsafe { syscall5(FACCESSAT2, dir as isize as usize, name.addr(), W_OK, AT_EACCESS, 0) }) {
+        Ok(_) => Ok(true),
+        Err(Errno(13)) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Is `fd` a terminal (isatty: TCGETS succeeds)?
+pub fn is_tty(fd: i32) -> bool {
+    const TCGETS: usize = 0x5401;
+    let mut termios = MaybeUninit::<[u8; 60]>::uninit();
+    // SAFETY: TCGETS writes a 60-byte struct termios.
+    unsafe { syscall5(IOCTL, fd as usize, TCGETS, termios.as_mut_ptr() as usize, 0, 0) >= 0 }
+}
+
+/// The effective user id.
+pub fn euid() -> u32 {
+    // SAFETY: geteuid takes nothing and cannot fail.
+    unsafe { syscall5(GETEUID, 0, 0, 0, 0, 0) as u32 }
+}
+
+/// Errors (man 2 utimensat): EACCES EBADF EFAULT EINVAL ELOOP ENAMETOOLONG ENOENT ENOTDIR
+/// EPERM EROFS
+/// Sets the access and modification times of `name` in `dir` (of the
+/// descriptor `dir` itself when `name` is None) to `times` (seconds and
+/// nanoseconds; UTIME_NOW / UTIME_OMIT in the nanoseconds as the kernel
+/// reads them; None: both now), of a symlink itself when `nofollow`.
+pub fn set_times(dir: i32, name: Option<CStr>, times: Option<&[[i64; 2]; 2]>, nofollow: bool) -> Result<usize> {
+    const AT_SYMLINK_NOFOLLOW: usize = 0x100;
+    let name = name.map_or(0, CStr::addr);
+    let times = times.map_or(0, |t| t.as_ptr() as usize);
+    // SAFETY: times is two struct timespec; name is NUL-terminated or NULL.
+    check(unsafe {
+        syscall5(UTIMENSAT, dir as isize as usize, name, times, AT_SYMLINK_NOFOLLOW * nofollow as usize, 0)
+    })
+}
+
+/// Errors (man 2 stat): EACCES EBADF EFAULT ELOOP ENAMETOOLONG ENOENT ENOMEM ENOTDIR
+/// EOVERFLOW
+/// The access and modification times of `name` (seconds, nanoseconds).
+pub fn times_of(name: CStr, nofollow: bool) -> Result<[[i64; 2]; 2]> {
+    const AT_SYMLINK_NOFOLLOW: usize = 0x100;
+    let mut st = MaybeUninit::<[i64; 18]>::uninit();
+    // SAFETY: st is a writable struct stat; name is NUL-terminated.
+    check(unsafe {
+        syscall5(NEWFSTATAT, AT_FDCWD, name.addr(), st.as_mut_ptr() as usize, AT_SYMLINK_NOFOLLOW * nofollow as usize, 0)
+    })?;
+    // SAFETY: the call succeeded, so the kernel filled st.
+    let st = unsafe { st.assume_init() };
+    // st_atime @72 (word 9), its nanoseconds @80, st_mtime @88, @96.
+    Ok([[st[9], st[10]], [st[11], st[12]]])
+}
+
+/// Errors (man 2 openat): EACCES EBADF EDQUOT EEXIST EFAULT EFBIG EINTR EINVAL EISDIR
+/// ELOOP EMFILE ENAMETOOLONG ENFILE ENODEV ENOENT ENOMEM ENOSPC ENOTDIR ENXIO EOPNOTSUPP
+/// EOVERFLOW EPERM EROFS ETXTBSY EAGAIN
+/// openat(dir, name, flags, mode), the descriptor kept above 2.
+pub fn open_at(dir: i32, name: CStr, flags: usize, mode: u32) -> Result<i32> {
+    // SAFETY: name is NUL-terminated.
+    let fd = check(unsafe { syscall5(OPENAT, dir as isize as usize, name.addr(), flags, mode as usize, 0) })? as i32;
+    Ok(safer(fd))
+}
+
+/// Errors (man 2 getdents64): EBADF EFAULT EINVAL ENOENT ENOTDIR
+/// The next entries of directory `fd` into `buf`, as `getdents`; returns
+/// how many bytes it filled (0 at the end).
+pub fn getdents_into(fd: i32, buf: &mut [u8]) -> Result<usize> {
+    // SAFETY: the kernel writes at most buf.len() bytes into buf.
+    check(unsafe { syscall5(GETDENTS64, fd as usize, buf.as_mut_ptr() as usize, buf.len(), 0, 0) })
+}
+
+/// Errors (man 2 mmap, anonymous): EAGAIN EINVAL ENFILE ENODEV ENOMEM EOVERFLOW EPERM
+/// `len` bytes of address space, zeroed, read+write, backed by memory only
+/// where it is touched (MAP_NORESERVE): room for a walk as deep or a
+/// directory as wide as it comes.
+pub fn reserve(len: usize) -> Result<&'static mut [u8]> {
+    const MAP_NORESERVE: usize = 0x4000;
+    // SAFETY: an anonymous private mapping touches no existing memory.
+    let addr = check(unsafe { mmap6(len, 3, 0x22 | MAP_NORESERVE) })?;
+    // SAFETY: the kernel mapped len writable bytes at addr, never unmapped.
+    Ok(unsafe { core::slice::from_raw_parts_mut(addr as *mut u8, len) })
+}
+
+/// `n` zeroed records of eight words each, reserved as `reserve` does.
+pub fn table(n: usize) -> Result<&'static mut [[u64; 8]]> {
+    let mem = reserve(n * 64)?;
+    // SAFETY: the mapping is page-aligned, n * 64 bytes long, zeroed, and
+    // any bits are a valid u64; it is never unmapped or reached otherwise.
+    Ok(unsafe { core::slice::from_raw_parts_mut(mem.as_mut_ptr() as *mut [u64; 8], n) })
 }

@@ -130,10 +130,10 @@ blob! {
     WRITE_ERROR = "write error: \x03";
     STDOUT_ERROR ["cat" | "yes"] = "standard output: \x03";
     CLOSING_STDIN ["cat"] = "closing standard input: \x03";
-    NO_MEMORY ["yes"] = "memory exhausted";
+    NO_MEMORY ["yes" | "rm"] = "memory exhausted";
     NOT_FOUND = "applet not found";
     NO_NAME = "no applet name";
-    MISSING_OPERAND ["basename" | "dirname" | "sleep"] = "missing operand";
+    MISSING_OPERAND ["basename" | "dirname" | "sleep" | "rmdir" | "rm" | "mkdir"] = "missing operand";
     EXTRA_OPERAND ["basename" | "uname" | "nproc"] = "extra operand \x04";
     IGNORING ["pwd"] = "ignoring non-option arguments";
     /// pwd's walk up: `'..`, then `/..` for each level higher, then one of these.
@@ -145,7 +145,7 @@ blob! {
     READING_DIR ["pwd"] = "reading directory ";
     QUOTE_ERROR ["pwd"] = "': \x03";
     READ_ERROR ["tee"] = "read error: \x03";
-    EXTRA_OPERAND_AF ["wc"] = "extra operand \x05";
+    EXTRA_OPERAND_AF ["wc" | "ln"] = "extra operand \x05";
     NO_FILES0_OPERANDS ["wc"] = "file operands cannot be combined with --files0-from";
     NAME_READ_ERROR ["wc"] = "\x01: read error: \x03";
     NO_DASH_FROM_STDIN ["wc"] = "when reading file names from stdin, no file name of '-' allowed";
@@ -165,16 +165,18 @@ blob! {
     FOR_READING ["head" | "wc"] = " for reading: \x03";
     ERROR_READING ["head"] = "error reading \x05: \x03";
     CANNOT_FSTAT ["head"] = "cannot fstat \x05: \x03";
-    FAILED_TO_CLOSE ["head"] = "failed to close \x05: \x03";
+    FAILED_TO_CLOSE ["head" | "touch"] = "failed to close \x05: \x03";
     ERROR_WRITING ["head"] = "error writing 'standard output': \x03";
     SEEK_RELATIVE ["head"] = "\x01: cannot seek to relative offset ";
     SEEK_TO ["head"] = "\x01: cannot seek to offset ";
     STANDARD_OUTPUT ["tee"] = "standard output";
     STANDARD_INPUT ["tee" | "head" | "wc"] = "standard input";
-    AMBIGUOUS_ARG ["tee"] = "ambiguous argument \x04 for '--output-error'";
-    INVALID_ARG ["tee"] = "invalid argument \x04 for '--output-error'";
-    VALID_ARGS ["tee"] = "\nValid arguments are:";
-    VALID_ARG ["tee"] = "\n  - \x04";
+    // gnulib's argmatch: the word, the option, the valid words by meaning.
+    AMBIGUOUS_ARG ["tee" | "rm" | "touch"] = "ambiguous argument \x04 for ";
+    INVALID_ARG ["tee" | "rm" | "touch"] = "invalid argument \x04 for ";
+    ARG_OPTION ["tee" | "rm" | "touch"] = "\x04\nValid arguments are:";
+    VALID_ARG ["tee" | "rm" | "touch"] = "\n  - \x04";
+    VALID_SYNONYM ["tee" | "rm" | "touch"] = ", \x04";
     INVALID_INTERVAL ["sleep"] = "invalid time interval \x04";
     INVALID_NUMBER ["nproc"] = "invalid number: \x04";
     CANNOT_UNSET ["env"] = "cannot unset \x04: \x03";
@@ -222,6 +224,78 @@ blob! {
     SH ["env"] = "/bin/sh";
     /// execvp's search path when PATH is unset (glibc's _CS_PATH).
     DEFAULT_PATH ["env"] = "/bin:/usr/bin";
+    REMOVING_DIR ["rmdir"] = "\x06: removing directory, \x05\n";
+    FAILED_TO_REMOVE ["rmdir"] = "failed to remove \x05: \x03";
+    FAILED_TO_REMOVE_DIR ["rmdir"] = "failed to remove directory \x05: \x03";
+    NOT_FOLLOWED ["rmdir"] = "failed to remove \x05: Symbolic link not followed";
+    CREATED ["mkdir"] = "\x06: created directory \x05\n";
+    CANNOT_CREATE ["mkdir"] = "cannot create directory \x04: \x03";
+    CANNOT_STAT ["mkdir"] = "cannot stat \x04: \x03";
+    CANNOT_CHMOD ["mkdir"] = "cannot change permissions of \x04: \x03";
+    INVALID_MODE ["mkdir"] = "invalid mode \x04";
+    MISSING_FILE_OPERAND ["ln" | "touch"] = "missing file operand";
+    MISSING_DESTINATION ["ln"] = "missing destination file operand after \x05";
+    NO_RELATIVE ["ln"] = "cannot do --relative without --symbolic";
+    MULTIPLE_TARGETS ["ln"] = "multiple target directories specified";
+    FAILED_TO_ACCESS ["ln"] = "failed to access \x05: \x03";
+    TARGET_NOT_DIR ["ln"] = "target \x05 is not a directory";
+    TARGET_ERROR ["ln"] = "target \x05: \x03";
+    CANNOT_COMBINE ["ln"] = "cannot combine --target-directory and --no-target-directory";
+    HARD_LINK_DIR ["ln"] = "\x01: hard link not allowed for directory";
+    CANNOT_OVERWRITE_DIR ["ln"] = "\x01: cannot overwrite directory";
+    JUST_CREATED ["ln"] = "will not overwrite just-created \x05 with ";
+    SAME_FILE ["ln"] = "\x05 and ";
+    ARE_SAME ["ln"] = "\x05 are the same file";
+    REPLACE ["ln"] = "replace \x05? ";
+    SYMLINK_ARROW ["ln"] = "\x05 -> ";
+    HARD_ARROW ["ln"] = "\x05 => ";
+    QUOTED_AF ["ln"] = "\x05";
+    QUOTED_AF_LINE ["ln"] = "\x05\n";
+    QUOTED_ERROR ["ln"] = "\x05: \x03";
+    ERROR_ONLY ["ln"] = ": \x03";
+    FAILED_SYMLINK ["ln"] = "failed to create symbolic link \x05";
+    FAILED_SYMLINK_TO ["ln"] = "failed to create symbolic link \x05 -> ";
+    FAILED_HARD_TO ["ln"] = "failed to create hard link to \x05";
+    FAILED_HARD ["ln"] = "failed to create hard link \x05";
+    FAILED_HARD_FROM ["ln"] = "failed to create hard link \x05 => ";
+    INVALID_DATE ["touch"] = "invalid date format \x04";
+    MORE_THAN_ONE_SOURCE ["touch"] = "cannot specify times from more than one source";
+    CANNOT_TOUCH ["touch"] = "cannot touch \x05: \x03";
+    SETTING_TIMES ["touch"] = "setting times of \x05: \x03";
+    TIME_OPTION ["touch"] = "--time";
+    /// `--time`'s words: entries `VALUE WORD`, a list.
+    TOUCH_TIMES ["touch"] = "\x01atime\0\x01access\0\x01use\0\x02mtime\0\x02modify\0";
+    ZONEINFO ["touch"] = "/usr/share/zoneinfo";
+    CANNOT_REMOVE ["rm"] = "cannot remove \x05: \x03";
+    REMOVED ["rm"] = "removed \x05\n";
+    REMOVED_DIR ["rm"] = "removed directory \x05\n";
+    REFUSING ["rm"] = "refusing to remove '.' or '..' directory: skipping \x05";
+    DANGEROUS ["rm"] = "it is dangerous to operate recursively on \x05";
+    DANGEROUS_SAME ["rm"] = "it is dangerous to operate recursively on \x05 (same as '/')";
+    USE_NO_PRESERVE ["rm"] = "use --no-preserve-root to override this failsafe";
+    FAILED_TO_STAT ["rm"] = "failed to stat \x05: skipping ";
+    SKIPPING ["rm"] = "\x05";
+    SKIPPING_DEVICE ["rm"] = "skipping \x05, since it's on a different device";
+    AND_PRESERVE_ALL ["rm"] = "and --preserve-root=all is in effect";
+    NO_ABBREVIATION ["rm"] = "you may not abbreviate the --no-preserve-root option";
+    BAD_PRESERVE_ROOT ["rm"] = "unrecognized --preserve-root argument: \x05";
+    FAILED_ATTRIBUTES ["rm" | "touch"] = "failed to get attributes of \x05: \x03";
+    TRAVERSAL_FAILED ["rm"] = "traversal failed: \x01: \x03";
+    REMOVE_ARG_RECURSIVELY ["rm"] = "remove \x07 argument recursively? ";
+    REMOVE_ARGS_RECURSIVELY ["rm"] = "remove \x07 arguments recursively? ";
+    REMOVE_ARGS ["rm"] = "remove \x07 arguments? ";
+    DESCEND ["rm"] = "descend into directory \x05? ";
+    DESCEND_PROTECTED ["rm"] = "descend into write-protected directory \x05? ";
+    REMOVE ["rm"] = "remove \x02 ";
+    REMOVE_PROTECTED ["rm"] = "remove write-protected \x02 ";
+    QUESTION ["rm"] = "\x05? ";
+    /// gnulib's file_type words, by rm's `kind` order, a list.
+    FILE_TYPES ["rm"] = "regular empty file\0regular file\0directory\0symbolic link\0character special file\0block special file\0fifo\0socket\0weird file\0";
+    TRY_DOT_SLASH ["rm"] = "Try '\x06 ./\x01' to remove the file \x05.\n";
+    INTERACTIVE_OPTION ["rm"] = "--interactive";
+    NO_PRESERVE_ROOT_OPTION ["rm"] = "--no-preserve-root";
+    /// `--interactive`'s words: entries `VALUE WORD`, a list.
+    RM_WHEN ["rm"] = "\x01never\0\x01no\0\x01none\0\x02once\0\x03always\0\x03yes\0";
     PWD_VAR ["pwd"] = "PWD";
     OMP_NUM_THREADS ["nproc"] = "OMP_NUM_THREADS";
     OMP_THREAD_LIMIT ["nproc"] = "OMP_THREAD_LIMIT";
@@ -342,6 +416,38 @@ blob! {
         "cbytes\0nlines\0\x03-presume-input-pipe\0qquiet\0qsilent\0vverbose\0zzero-terminated\0",
         "\x01help\0\x02version\0",
     );
+    LN_USAGE ["ln"] = usage!(
+        "ln [OPTION]... [-T] TARGET LINK_NAME\n   or: ln [OPTION]... TARGET\n",
+        "   or: ln [OPTION]... TARGET... DIRECTORY\n   or: ln [OPTION]... -t DIRECTORY TARGET...\n",
+        "Link LINK_NAME (or DIRECTORY/TARGET's name, or ./TARGET's name) to TARGET: hard links unless -s.\n",
+        "  -d -F --directory    try hard links to directories\n",
+        "  -f --force           replace existing links\n",
+        "  -i --interactive     ask before replacing\n",
+        "  -L --logical         hard links to what symlink TARGETs name\n",
+        "  -n --no-dereference  a LINK_NAME that is a symlink to a directory is a file\n",
+        "  -P --physical        hard links to symlinks themselves (the default)\n",
+        "  -r --relative        with -s: relative to the link's directory\n",
+        "  -s --symbolic        symbolic links\n",
+        "  -t --target-directory=DIRECTORY  links in DIRECTORY\n",
+        "  -T --no-target-directory  LINK_NAME is never a directory to link into\n",
+        "  -v --verbose         a line for each link\n",
+        "(-b -S --backup --suffix: not supported)\n",
+    );
+    LN_SHORT ["ln"] = "dfinrst:vFLPT";
+    LN_LONG ["ln"] = concat!(
+        "Fdirectory\0nno-dereference\0Tno-target-directory\0fforce\0iinteractive\0ttarget-directory\0",
+        "Llogical\0Pphysical\0rrelative\0ssymbolic\0vverbose\0\x01help\0\x02version\0",
+    );
+    MKDIR_USAGE ["mkdir"] = usage!(
+        "mkdir [OPTION]... DIRECTORY...\n",
+        "Make each DIRECTORY.\n",
+        "  -m --mode=MODE  this mode (octal or symbolic, as chmod), not 0777 less the umask\n",
+        "  -p --parents    missing parents too; no error if it exists\n",
+        "  -v --verbose    a line for each directory made\n",
+        "(-Z/--context, SELinux: not supported)\n",
+    );
+    MKDIR_SHORT ["mkdir"] = "pm:v";
+    MKDIR_LONG ["mkdir"] = "mmode\0pparents\0vverbose\0\x01help\0\x02version\0";
     NPROC_USAGE ["nproc"] = usage!(
         "nproc [OPTION]...\n",
         "Print the number of processors this process may use.\n",
@@ -364,6 +470,35 @@ blob! {
     );
     PWD_SHORT ["pwd"] = "LP";
     PWD_LONG ["pwd"] = "Llogical\0Pphysical\0\x01help\0\x02version\0";
+    RMDIR_USAGE ["rmdir"] = usage!(
+        "rmdir [OPTION]... DIRECTORY...\n",
+        "Remove each DIRECTORY if it is empty.\n",
+        "     --ignore-fail-on-non-empty  a directory that is not empty is no failure\n",
+        "  -p --parents  then each parent named in DIRECTORY, right to left\n",
+        "  -v --verbose  a line for each directory removed\n",
+    );
+    RMDIR_SHORT ["rmdir"] = "pv";
+    RMDIR_LONG ["rmdir"] = "\x03ignore-fail-on-non-empty\0ppath\0pparents\0vverbose\0\x01help\0\x02version\0";
+    RM_USAGE ["rm"] = usage!(
+        "rm [OPTION]... [FILE]...\n",
+        "Remove each FILE (directories: with -r, or -d if empty).\n",
+        "  -f --force           no prompts; missing files and no FILE are no error\n",
+        "  -i                   a prompt before every removal\n",
+        "  -I                   one prompt before removing more than three FILEs or recursively\n",
+        "     --interactive[=WHEN]  never, once (-I) or always (-i, the default WHEN)\n",
+        "     --one-file-system    skip directories on other file systems\n",
+        "     --no-preserve-root   do not treat '/' specially\n",
+        "     --preserve-root[=all]  refuse '/' (the default); all: any FILE on another\n",
+        "                          file system than its parent\n",
+        "  -r -R --recursive    directories and all they hold\n",
+        "  -d --dir             empty directories\n",
+        "  -v --verbose         a line for each file removed\n",
+    );
+    RM_SHORT ["rm"] = "dfirvIR";
+    RM_LONG ["rm"] = concat!(
+        "fforce\0\x18interactive\0\x03one-file-system\0\x04no-preserve-root\0\x19preserve-root\0",
+        "\x05-presume-input-tty\0rrecursive\0ddir\0vverbose\0\x01help\0\x02version\0",
+    );
     SLEEP_USAGE ["sleep"] = usage!(
         "sleep NUMBER[SUFFIX]...\n",
         "Pause for the sum of the NUMBERs of seconds (s), minutes (m), hours (h) or days (d).\n",
@@ -380,7 +515,24 @@ blob! {
     );
     TEE_SHORT ["tee"] = "aip";
     TEE_LONG ["tee"] = "aappend\0iignore-interrupts\0\x18output-error\0\x01help\0\x02version\0";
-    TEE_MODES ["tee"] = "warn\0warn-nopipe\0exit\0exit-nopipe\0";
+    /// `--output-error`'s words: entries `VALUE WORD`, a list.
+    TEE_MODES ["tee"] = "\x01warn\0\x02warn-nopipe\0\x03exit\0\x04exit-nopipe\0";
+    OUTPUT_ERROR_OPTION ["tee"] = "--output-error";
+    TOUCH_USAGE ["touch"] = usage!(
+        "touch [OPTION]... FILE...\n",
+        "Set each FILE's access and modification times to now (none: create it empty; -: stdout).\n",
+        "  -a                   only the access time\n",
+        "  -c --no-create       create nothing\n",
+        "  -d --date=STRING     this time: @SECONDS[.FRAC] or ISO 8601 (2024-01-31 13:45:00.5 +01:00)\n",
+        "  -f                   (ignored)\n",
+        "  -h --no-dereference  a symlink's own times (creates nothing)\n",
+        "  -m                   only the modification time\n",
+        "  -r --reference=FILE  FILE's times\n",
+        "  -t STAMP             this time: [[CC]YY]MMDDhhmm[.ss]\n",
+        "     --time=WORD       access (atime, use) or modify (mtime) only\n",
+    );
+    TOUCH_SHORT ["touch"] = "acd:fhmr:t:";
+    TOUCH_LONG ["touch"] = "\x10time\0cno-create\0ddate\0rreference\0hno-dereference\0\x01help\0\x02version\0";
     TRUE_USAGE ["true"] = usage!("true [ignored arguments]\n", "Exit with status 0.\n");
     UNAME_USAGE ["uname"] = usage!(
         "uname [OPTION]...\n",
@@ -451,6 +603,7 @@ const ERRNO_TEXTS: &str = concat!(
     "\x1fToo many links\0",
     "\x20Broken pipe\0",
     "\x24File name too long\0",
+    "\x27Directory not empty\0",
     "\x26Function not implemented\0",
     "\x28Too many levels of symbolic links\0",
     "\x4bValue too large for defined data type\0",

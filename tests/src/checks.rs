@@ -562,7 +562,7 @@ pub fn getopt_ours(spec: &'static Spec, args: &[&[u8]], posix: bool) -> Vec<Stri
             Item::Operand(a) => operands.push(format!("operand {}", String::from_utf8_lossy(a))),
             Item::Fault(t, a) => {
                 let mut m = Buf(b"P: ".to_vec());
-                getopt::complain(&mut m, spec, t, a);
+                getopt::complain(&mut m, spec, t, a, true);
                 let text = String::from_utf8_lossy(&m.0).into_owned();
                 // (The message may hold a newline itself: `-\n` is an invalid
                 // option shown raw, as glibc shows it.)
@@ -713,4 +713,201 @@ pub fn check_split(s: &[u8]) {
         }
     };
     assert_eq!(got, want, "-S {:?}", String::from_utf8_lossy(s));
+}
+
+// ---- mkdir -m / chmod modes --------------------------------------------------
+
+/// One compiled change of gnulib's modechange.c.
+struct ModeChange {
+    op: u8,
+    flag: u8, // b'o' ordinary, b'X' x-if-any-x, b'c' copy existing
+    affected: u32,
+    value: u32,
+    mentioned: u32,
+}
+
+/// gnulib's mode_compile, transliterated (C string: up to the first NUL).
+fn mode_compile_model(s: &[u8]) -> Option<Vec<ModeChange>> {
+    let s = &s[..s.iter().position(|&c| c == 0).unwrap_or(s.len())];
+    let at = |p: usize| s.get(p).copied().unwrap_or(0);
+    let is_oct = |c: u8| (b'0'..b'8').contains(&c);
+    if is_oct(at(0)) {
+        let mut p = 0;
+        let mut octal = 0u32;
+        while is_oct(at(p)) {
+            octal = 8 * octal + (at(p) - b'0') as u32;
+            p += 1;
+            if octal > 0o7777 {
+                return None;
+            }
+        }
+        if at(p) != 0 {
+            return None;
+        }
+        let mentioned = if p < 5 { (octal & 0o6000) | 0o1000 | 0o777 } else { 0o7777 };
+        return Some(vec![ModeChange { op: b'=', flag: b'o', affected: 0o7777, value: octal, mentioned }]);
+    }
+    let mut mc = Vec::new();
+    let mut p = 0;
+    loop {
+        let mut affected = 0;
+        loop {
+            match at(p) {
+                b'u' => affected |= 0o4700,
+                b'g' => affected |= 0o2070,
+                b'o' => affected |= 0o1007,
+                b'a' => affected |= 0o7777,
+                b'=' | b'+' | b'-' => break,
+                _ => return None,
+            }
+            p += 1;
+        }
+        loop {
+            let op = at(p);
+            p += 1;
+            let mut mentioned = 0;
+            let mut flag = b'c';
+            let mut value;
+            match at(p) {
+                b'0'..=b'7' => {
+                    let mut octal = 0u32;
+                    while is_oct(at(p)) {
+                        octal = 8 * octal + (at(p) - b'0') as u32;
+                        p += 1;
+                        if octal > 0o7777 {
+                            return None;
+                        }
+                    }
+                    if affected != 0 || (at(p) != 0 && at(p) != b',') {
+                        return None;
+                    }
+                    affected = 0o7777;
+                    mentioned = 0o7777;
+                    value = octal;
+                    flag = b'o';
+                }
+                b'u' => {
+                    value = 0o700;
+                    p += 1;
+                }
+                b'g' => {
+                    value = 0o070;
+                    p += 1;
+                }
+                b'o' => {
+                    value = 0o007;
+                    p += 1;
+                }
+                _ => {
+                    value = 0;
+                    flag = b'o';
+                    loop {
+                        match at(p) {
+                            b'r' => value |= 0o444,
+                            b'w' => value |= 0o222,
+                            b'x' => value |= 0o111,
+                            b'X' => flag = b'X',
+                            b's' => value |= 0o6000,
+                            b't' => value |= 0o1000,
+                            _ => break,
+                        }
+                        p += 1;
+                    }
+                }
+            }
+            let mentioned = if mentioned != 0 {
+                mentioned
+            } else if affected != 0 {
+                affected & value
+            } else {
+                value
+            };
+            mc.push(ModeChange { op, flag, affected, value, mentioned });
+            if !matches!(at(p), b'=' | b'+' | b'-') {
+                break;
+            }
+        }
+        if at(p) != b',' {
+            break;
+        }
+        p += 1;
+    }
+    if at(p) == 0 {
+        Some(mc)
+    } else {
+        None
+    }
+}
+
+/// gnulib's mode_adjust, transliterated: (new mode, *pmode_bits).
+fn mode_adjust_model(old: u32, dir: bool, umask: u32, changes: &[ModeChange]) -> (u32, u32) {
+    let mut newmode = old & 0o7777;
+    let mut mode_bits = 0;
+    for ch in changes {
+        let affected = ch.affected;
+        let omit = if dir { 0o6000 } else { 0 } & !ch.mentioned;
+        let mut value = ch.value;
+        match ch.flag {
+            b'c' => {
+                value &= newmode;
+                let spread = |m: u32| if value & m != 0 { m } else { 0 };
+                value |= spread(0o444) | spread(0o222) | spread(0o111);
+            }
+            b'X' if newmode & 0o111 != 0 || dir => value |= 0o111,
+            _ => {}
+        }
+        value &= (if affected != 0 { affected } else { !umask }) & !omit;
+        match ch.op {
+            b'=' => {
+                let preserved = (if affected != 0 { !affected } else { 0 }) | omit;
+                mode_bits |= 0o7777 & !preserved;
+                newmode = (newmode & preserved) | value;
+            }
+            b'+' => {
+                mode_bits |= value;
+                newmode |= value;
+            }
+            _ => {
+                mode_bits |= value;
+                newmode &= !value;
+            }
+        }
+    }
+    (newmode, mode_bits)
+}
+
+/// gnulib's mode_compile then mode_adjust, with std: the model of
+/// `femtobox::mode::adjust`.
+pub fn mode_model(spec: &[u8], old: u32, dir: bool, umask: u32) -> Option<(u32, u32)> {
+    mode_compile_model(spec).map(|c| mode_adjust_model(old, dir, umask, &c))
+}
+
+/// femtobox's mode changes against the model. The first byte picks the file
+/// type and how the rest is read, the next four the old mode and the umask;
+/// the rest is the mode text, mostly mapped onto the letters that matter.
+pub fn check_mode(data: &[u8]) {
+    let b = |i: usize| data.get(i).copied().unwrap_or(0) as u32;
+    let dir = b(0) & 1 != 0;
+    let old = (b(1) | b(2) << 8) & 0o7777;
+    let umask = (b(3) | b(4) << 8) & 0o777;
+    let rest = data.get(5..).unwrap_or(&[]);
+    let spec: Vec<u8> = if b(0) & 2 != 0 {
+        rest.to_vec()
+    } else {
+        const A: &[u8] = b"ugoa=+-rwxXst,01234567ugoa=+-rwxXst,0127\0 89A";
+        rest.iter().map(|&c| if c < 0xf0 { A[c as usize % A.len()] } else { c & 0x7f }).collect()
+    };
+    let want = mode_model(&spec, old, dir, umask);
+    let got = femtobox::mode::adjust(&spec, old, dir, umask);
+    assert_eq!(
+        got,
+        want,
+        "mode {:?} old {:o} dir {} umask {:o}: got {:?} want {:?}",
+        String::from_utf8_lossy(&spec),
+        old,
+        dir,
+        umask,
+        got.map(|(m, b)| format!("{:o} {:o}", m, b)),
+        want.map(|(m, b)| format!("{:o} {:o}", m, b))
+    );
 }

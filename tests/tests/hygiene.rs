@@ -12,12 +12,13 @@ use femtobox::errno;
 /// (README "Size" has the goals); until the goals are met they hold the
 /// ground gained. Re-recorded when an issue adds applets (#13: the five
 /// were 10118 / 11117 before it added eight; #14 added head, tee, wc to
-/// a box of 30440 / 33496).
-const BUDGET: u64 = 45608;
-const BUDGET_HELP: u64 = 49848;
+/// a box of 30440 / 33496; #15 mkdir, rmdir, rm, ln, touch to one of
+/// 45608 / 49848).
+const BUDGET: u64 = 75816;
+const BUDGET_HELP: u64 = 82696;
 
 /// How many applets the whole box has.
-const ALL: usize = 16;
+const ALL: usize = 21;
 
 fn shipped() -> elf::Elf {
     elf::parse(&std::fs::read(bin()).expect("read the binary")).expect("parse the binary")
@@ -202,6 +203,7 @@ fn errnos_listed_in_sys_rs() -> std::collections::BTreeSet<u16> {
         ("ENAMETOOLONG", 36),
         ("ENOLCK", 37),
         ("ENOSYS", 38),
+        ("ENOTEMPTY", 39),
         ("ELOOP", 40),
         ("EOVERFLOW", 75),
         ("ELIBBAD", 80),
