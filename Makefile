@@ -14,7 +14,7 @@ APPLETS ?=
 HELP    ?= 1
 FEATURES := --no-default-features --features "$(or $(strip $(APPLETS)),all)$(if $(filter 0,$(HELP)),, help)"
 
-.PHONY: all build setup test test-deps test-deploy bench fuzz miri size install clean
+.PHONY: all build setup test test-slow test-deps test-deploy bench fuzz miri size install clean
 
 all: build
 	@./scripts/size.sh --short $(BIN)
@@ -53,6 +53,11 @@ test: build test-deps
 	@$(MAKE) --no-print-directory test-deploy
 	@./scripts/size.sh --short $(BIN)
 
+# The tests too slow for every run (each says so: #[ignore]): rm of a tree
+# 100 000 levels deep and of a directory of 1 000 000 entries.
+test-slow: build test-deps
+	FEMTOBOX=$(abspath $(BIN)) $(CARGO) test -p femtobox-tests -- --ignored
+
 # The binary where there is nothing else: an empty root, a FROM-scratch
 # image, an initramfs (scripts/test-deploy.sh; installs what it needs).
 test-deploy: build
@@ -70,7 +75,7 @@ BENCH_GIB ?= 1
 # FUZZ_SECONDS (nightly; `make test` replays the saved corpus in fuzz/corpus);
 # the corpus is minimised after a clean run only.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := unescape render quote getopt split
+FUZZ_TARGETS := unescape render quote getopt split mode
 fuzz:
 	@rustup toolchain list | grep -q '^nightly' || { echo "make fuzz: needs the nightly toolchain (rustup toolchain install nightly)"; exit 1; }
 	@command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked

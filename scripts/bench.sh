@@ -22,7 +22,7 @@ need busybox busybox-static || echo "bench: no busybox; its column stays empty" 
 tmp=$(mktemp -d /dev/shm/femtobox-bench.XXXXXX 2>/dev/null || mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/fb" "$tmp/gnu" "$tmp/bb"
-for a in true cat yes head tee wc; do
+for a in true cat yes head tee wc rm mkdir; do
   ln -s "$bin" "$tmp/fb/$a"
   ln -s "/bin/$a" "$tmp/gnu/$a"
   command -v busybox >/dev/null && ln -s "$(command -v busybox)" "$tmp/bb/$a"
@@ -44,9 +44,9 @@ median_sh() {
   grep -o '"median": *[0-9.e-]*' "$tmp/h.json" | head -n 1 | sed 's/.*: *//'
 }
 
-row() { # LABEL UNIT fb gnu bb  (UNIT us: lower is better; GiB/s: higher)
+row() { # LABEL UNIT fb gnu bb  (UNIT us, ms: lower is better; GiB/s: higher)
   awk -v l="$1" -v u="$2" -v f="$3" -v g="$4" -v b="$5" 'BEGIN {
-    r = (f > 0 && g > 0) ? (u == "us" ? f / g : f / g) : 0
+    r = (f > 0 && g > 0) ? f / g : 0
     printf "| %-44s | %8s | %8s | %8s | %6.2fx |\n", l " (" u ")", f, g, (b == "" ? "-" : b), r }'
 }
 rate() { awk -v s="$1" -v n="$bytes" 'BEGIN { if (s == "nan" || s == 0) print ""; else printf "%.2f", n / s / 1073741824 }'; }
@@ -79,7 +79,24 @@ throughput "wc -w file" "@/wc -w $data > /dev/null"
 # wc -c of a file takes its size: a latency, not a throughput.
 t=(); for d in fb gnu bb; do t+=("$(usec "$(median 200 "$tmp/$d/wc -c $data")")"); done
 row "wc -c of a 1 GiB file (the size, no read)" us "${t[@]}"
+# File trees: the median of RUNS runs of COMMAND after PREPARE (untimed).
+median_prep() {
+  hyperfine -N --style none --runs "$1" --prepare "$2" --export-json "$tmp/h.json" "$3" >/dev/null 2>&1 \
+    || hyperfine --style none --runs "$1" --prepare "$2" --export-json "$tmp/h.json" "$3" >/dev/null 2>&1 || { echo nan; return; }
+  grep -o '"median": *[0-9.e-]*' "$tmp/h.json" | head -n 1 | sed 's/.*: *//'
+}
+msec() { awk -v s="$1" 'BEGIN { if (s == "nan") print ""; else printf "%.1f", s * 1e3 }'; }
+# A tree of 200 000 empty files (200 directories of 1 000), copied afresh
+# before each run.
+mkdir "$tmp/tree"
+for i in $(seq 0 199); do mkdir "$tmp/tree/d$i"; (cd "$tmp/tree/d$i" && seq 1 1000 | xargs touch); done
+t=(); for d in fb gnu bb; do t+=("$(msec "$(median_prep 5 "rm -rf $tmp/t; cp -a $tmp/tree $tmp/t" "$tmp/$d/rm -r $tmp/t")")"); done
+row "rm -r of 200 000 files in 200 directories" ms "${t[@]}"
+deep=$(printf 'd/%.0s' $(seq 1 1000))
+t=(); for d in fb gnu bb; do t+=("$(msec "$(median_prep 20 "rm -rf $tmp/m" "$tmp/$d/mkdir -p $tmp/m/$deep")")"); done
+row "mkdir -p of a path 1 000 directories deep" ms "${t[@]}"
+rm -rf "$tmp/tree" "$tmp/t" "$tmp/m"
 echo
-echo "Ratios are femtobox/GNU: for exec time lower is better, for GiB/s higher."
+echo "Ratios are femtobox/GNU: for times (us, ms) lower is better, for GiB/s higher."
 echo "The exec time includes hyperfine's own spawn and wait: a 4-instruction static"
 echo "binary measures the same as femtobox's true here, so that figure is the floor."

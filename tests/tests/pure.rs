@@ -155,12 +155,13 @@ fn option_parsing_matches_the_model_on_random_argv() {
 #[test]
 fn the_saved_fuzz_corpus_still_passes() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus");
-    let checks: [(&str, fn(&[u8])); 5] = [
+    let checks: [(&str, fn(&[u8])); 6] = [
         ("unescape", check_unescape),
         ("render", check_render),
         ("quote", check_quote),
         ("getopt", check_getopt),
         ("split", femtobox_tests::checks::check_split),
+        ("mode", femtobox_tests::checks::check_mode),
     ];
     let mut n = 0;
     for (target, check) in checks {
