@@ -26,7 +26,7 @@
 //! being walked.
 
 use crate::applets::{argmatch, parse, try_help, usage_error};
-use crate::args::{chop, Args, Env};
+use crate::args::{chop, with_nul, Args, Env};
 use crate::fs::{dot_or_dotdot, DIR_FLAGS};
 use crate::io::{self, say, tell, yes, Msg, STDIN};
 use crate::sys::{self, CStr, Stat, CWD};
@@ -136,6 +136,7 @@ pub fn main(mut args: Args, env: Env) -> u8 {
     };
     let (mut preserve, mut once) = (true, false);
     let abbreviated = abbreviations(args, env);
+    let hint = leading_hyphen(args);
     let mut seen = 0;
     if let Err(status) = parse(&mut args, env, &SPEC, 0x81, &mut |c, a| {
         match c {
@@ -177,7 +178,9 @@ pub fn main(mut args: Args, env: Env) -> u8 {
         if status != 0x81 {
             return status;
         }
-        leading_hyphen(args);
+        if let Some(a) = hint {
+            Msg::bare().fill(texts::TRY_DOT_SLASH, chop(a), 0).ask();
+        }
         return try_help(1);
     }
     let n = args.len() - 1;
@@ -245,18 +248,12 @@ fn abbreviations(args: Args, env: Env) -> u32 {
     bits
 }
 
-/// After a bad option: GNU's hint for the first argument that names an
-/// existing file beginning with `-`.
-fn leading_hyphen(args: Args) {
-    for i in 1..args.len() {
-        let a = args.arg_z(i);
-        if a.len() > 2 && a.first() == Some(&b'-') && sys::stat_at(CWD, CStr::new(a), true).is_ok() {
-            let mut m = Msg::bare();
-            m.fill(texts::TRY_DOT_SLASH, chop(a), 0);
-            m.ask();
-            return;
-        }
-    }
+/// The first argument that names an existing file and begins with `-`:
+/// GNU's hint after a bad option (`Try 'rm ./-foo' ...`). Found before
+/// the options are parsed, since parsing moves the operands over them
+/// (glibc's permutation keeps the order of those that begin with `-`).
+fn leading_hyphen(args: Args) -> Option<&'static [u8]> {
+    (1..args.len()).map(|i| args.arg_z(i)).find(|a| a.len() > 2 && a.first() == Some(&b'-') && sys::stat_at(CWD, CStr::new(a), true).is_ok())
 }
 
 /// The type of a file as gnulib's file_type words it, for prompts.
@@ -321,7 +318,15 @@ impl Rm {
     }
 
     /// One operand: GNU's fts root (lstat'ed, never followed).
-    fn operand(&mut self, arg: &'static [u8]) {
+    fn operand(&mut self, mut arg: &'static [u8]) {
+        // fts_open trims two or more trailing slashes to one ("//" stays).
+        let mut len = arg.len() - 1;
+        if len > 2 && arg.get(len - 1) == Some(&b'/') {
+            while len > 1 && arg.get(len - 2) == Some(&b'/') {
+                len -= 1;
+            }
+            arg = with_nul(arg.get(..len).unwrap_or_default());
+        }
         (self.op, self.op_z) = (chop(arg), arg);
         let len = join(self.path, 0, self.op);
         let name = CStr::new(arg);

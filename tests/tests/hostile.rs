@@ -1,4 +1,4 @@
-//! Bad input for #13's applets, each compared with GNU: 100 000 operands,
+//! Bad input for #13's and #15's applets, each compared with GNU: 100 000 operands,
 //! bytes that are not UTF-8, huge numbers. Nothing may crash, hang or say
 //! anything GNU does not.
 
@@ -48,6 +48,23 @@ fn a_hundred_thousand_operands_are_handled_as_gnu_handles_them() {
     }
     if has(&["sleep"]) {
         same("sleep", many(&[], |i| if i % 2 == 0 { b"0".to_vec() } else { b"0x0p9s".to_vec() }), &[]);
+    }
+    // #15's: names under a missing directory, so neither run changes the
+    // directory both share.
+    let missing = |i: usize| [&b"no/"[..], &odd(i)].concat();
+    for (name, first) in [
+        ("rm", &[][..]),
+        ("rm", &["-rf"][..]),
+        ("rmdir", &["-p"][..]),
+        ("mkdir", &["-p", "-m", "u+s"][..]),
+        ("ln", &["-s"][..]),
+        ("ln", &["-t", "."][..]),
+        ("touch", &[][..]),
+        ("touch", &["-c"][..]),
+    ] {
+        if has(&[name]) {
+            same(name, many(first, missing), &[]);
+        }
     }
     if has(&["env"]) {
         // 100 000 assignments, then a command that prints them.
