@@ -35,6 +35,7 @@ const ENOENT: Errno = Errno(2);
 const EEXIST: Errno = Errno(17);
 const ENOTDIR: Errno = Errno(20);
 const EINVAL: Errno = Errno(22);
+const ENAMETOOLONG: Errno = Errno(36);
 const O_PATH: usize = 0o10000000;
 const S_IFMT: u32 = 0o170000;
 const S_IFDIR: u32 = 0o040000;
@@ -52,10 +53,12 @@ struct Ln {
     /// The links made so far (device, inode, operand), when one could be
     /// overwritten by the next (GNU's dest_set): a hash table.
     made: &'static mut [[u64; 8]],
+    /// The operands.
+    files: Args,
 }
 
 pub fn main(mut args: Args, env: Env) -> u8 {
-    let mut ln = Ln { symbolic: false, force: false, interactive: false, verbose: false, dirs: false, logical: false, relative: false, made: &mut [] };
+    let mut ln = Ln { symbolic: false, force: false, interactive: false, verbose: false, dirs: false, logical: false, relative: false, made: &mut [], files: args };
     let (mut follow_dir, mut no_target, mut target) = (true, false, None);
     if let Err(status) = parse(&mut args, env, &SPEC, 1, &mut |c, a| {
         match c {
@@ -90,6 +93,7 @@ pub fn main(mut args: Args, env: Env) -> u8 {
     }) {
         return status;
     }
+    ln.files = args;
     let mut n = args.len() - 1;
     if n == 0 {
         return usage_error(texts::MISSING_FILE_OPERAND, b"", 1);
@@ -253,7 +257,7 @@ impl Ln {
                 None => sys::link(self.symbolic, CStr::new(source), dir, cname, self.logical).err(),
             };
             if force && e == Some(EEXIST) {
-                e = sys::unlink_at(dir, cname, false).and_then(|_| sys::link(self.symbolic, CStr::new(source), dir, cname, self.logical)).err();
+                e = self.replace(source, dir, name);
             }
             outcome = Some(e);
         }
@@ -287,8 +291,45 @@ impl Ln {
         }
     }
 
-    /// Was the file `d` named by `k` made by this run from an earlier
-    /// operand with the same last component (GNU's seen_file)?
+    /// gnulib's force_(sym)linkat once the name is taken: the link made
+    /// under a free temporary name (`CuXXXXXX`) in the same directory,
+    /// then renamed over `name`, so the old file goes only when the new
+    /// link is there. The error, if any.
+    fn replace(&self, source: &[u8], dir: i32, name: &[u8]) -> Option<Errno> {
+        let name = chop(name);
+        let at = name.len() - last_component(name).len();
+        // The directory part of `name`, `Cu`, six letters, a NUL.
+        let tmp = sys::alloc(at + 9).ok()?;
+        for (d, &c) in tmp.iter_mut().zip(name.iter().take(at).chain(b"Cu")) {
+            *d = c;
+        }
+        const LETTERS: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        let mut seed = sys::clock(0)[1] as u64 ^ (tmp.as_ptr() as u64) << 7;
+        for _ in 0..100 {
+            for c in tmp.iter_mut().skip(at + 2).take(6) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                *c = LETTERS.get((seed >> 33) as usize % 62).copied().unwrap_or(b'x');
+            }
+            let t = CStr::new(tmp);
+            match sys::link(self.symbolic, CStr::new(source), dir, t, self.logical) {
+                Err(EEXIST) => continue,
+                Err(e) => return Some(e),
+                Ok(_) => {
+                    let done = sys::rename_at(dir, t, CStr::new(with_nul(name))).err();
+                    // (Also when the rename did nothing: both names were
+                    // one file already.)
+                    if done.is_some() || !self.symbolic {
+                        let _ = sys::unlink_at(dir, t, false);
+                    }
+                    return done;
+                }
+            }
+        }
+        Some(EEXIST)
+    }
+
+    /// Has this run made `dest` (the link of operand `k`) a link to the
+    /// file `d` already (GNU's seen_file: the same name, the same file)?
     fn seen(&self, d: &Stat, k: usize) -> bool {
         let n = self.made.len();
         if n == 0 {
@@ -299,7 +340,7 @@ impl Ln {
             if r[2] == 0 {
                 return false;
             }
-            if r[0] == d.dev && r[1] == d.ino && r[2] as usize != k {
+            if r[0] == d.dev && r[1] == d.ino && eq(self.base(r[2] as usize), self.base(k)) {
                 return true;
             }
             slot = (slot + 1) % n;
@@ -321,6 +362,12 @@ impl Ln {
             }
             slot = (slot + 1) % n;
         }
+    }
+
+    /// The name operand `k` (from 1) is linked under in the directory.
+    fn base(&self, k: usize) -> &'static [u8] {
+        let b = last_component(self.files.arg(k));
+        b.get(..path_base_len(b)).unwrap_or_default()
     }
 }
 
@@ -362,18 +409,26 @@ fn relative(source: &[u8], dest: &[u8]) -> Option<&'static [u8]> {
     let to = canonical(dir)?;
     let from = canonical(source)?;
     let out = sys::alloc(NAME_MAX).ok()?;
-    let n = relpath(from, to, out)?;
-    Some(out.get(..=n).unwrap_or_default())
+    match relpath(from, to, out) {
+        Ok(n) => out.get(..=n),
+        Err(long) => {
+            if long {
+                // A warning: the link is still made, from the name as given.
+                Msg::new().fill(texts::RELATIVE_TOO_LONG, b"", ENAMETOOLONG.0 as u32).ask();
+            }
+            None
+        }
+    }
 }
 
 /// gnulib's relpath: `from` relative to `to` (both canonical) into
-/// `out`, NUL-ended; its length. None when they share no prefix or it
-/// does not fit.
-fn relpath(from: &[u8], to: &[u8], out: &mut [u8]) -> Option<usize> {
+/// `out`, NUL-ended; its length. Err(false) when they share no prefix,
+/// Err(true) when it does not fit GNU's PATH_MAX buffer.
+fn relpath(from: &[u8], to: &[u8], out: &mut [u8]) -> Result<usize, bool> {
     // The common prefix, up to a slash that ends a component of both.
     let (mut i, mut common) = (0, 0);
     if (from.get(1) == Some(&b'/')) != (to.get(1) == Some(&b'/')) {
-        return None;
+        return Err(false);
     }
     while let (Some(&x), Some(&y)) = (from.get(i), to.get(i)) {
         if x != y {
@@ -389,7 +444,7 @@ fn relpath(from: &[u8], to: &[u8], out: &mut [u8]) -> Option<usize> {
         common = i;
     }
     if common == 0 {
-        return None;
+        return Err(false);
     }
     let skip = |s: &'_ [u8]| -> usize { (s.get(common) == Some(&b'/')) as usize + common };
     let rest_to = to.get(skip(to)..).unwrap_or_default();
@@ -419,10 +474,10 @@ fn relpath(from: &[u8], to: &[u8], out: &mut [u8]) -> Option<usize> {
     }
     // PATH_MAX, as GNU's buffer.
     if at >= 4096 {
-        return None;
+        return Err(true);
     }
     put(b"\0", &mut at);
-    Some(at - 1)
+    Ok(at - 1)
 }
 
 /// gnulib's canonicalize_filename_mode(CAN_MISSING): `name` absolute,
@@ -453,7 +508,7 @@ fn canonical(name: &[u8]) -> Option<&'static [u8]> {
         }
         dest = dir.len();
     }
-    let mut links = 0;
+    let (mut links, mut seen) = (0, [0u64; 32]);
     loop {
         while rest.get(start) == Some(&b'/') {
             start += 1;
@@ -483,8 +538,22 @@ fn canonical(name: &[u8]) -> Option<&'static [u8]> {
             }
             *out.get_mut(dest)? = 0;
             let mut buf = [MaybeUninit::uninit(); 4096];
-            if links < 40 {
-                if let Ok(link) = sys::readlink(CStr::new(out.get(..=dest)?), &mut buf) {
+            if let Ok(link) = sys::readlink(CStr::new(out.get(..=dest)?), &mut buf) {
+                // After 20 links, gnulib follows one only if this name (with
+                // what follows it) was not met before in this directory;
+                // met before, it is kept as it is (CAN_MISSING).
+                let mut follow = links < 20;
+                if !follow {
+                    let mut h = 0xcbf29ce484222325u64;
+                    for &c in rest.get(start..).unwrap_or_default().iter().chain(b"\0").chain(out.get(..back).unwrap_or_default()) {
+                        h = (h ^ c as u64).wrapping_mul(0x100000001b3);
+                    }
+                    follow = !seen.contains(&h) && seen.iter().any(|&s| s == 0);
+                    if let Some(slot) = seen.iter_mut().find(|s| **s == 0) {
+                        *slot = h;
+                    }
+                }
+                if follow {
                     links += 1;
                     let link = chop(link);
                     // The link's text goes before what followed the

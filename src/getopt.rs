@@ -84,6 +84,10 @@ fn pick<'s>(list: &'s [u8], name: &[u8]) -> (Option<(u8, &'s [u8])>, bool) {
     (first, ambiguous)
 }
 
+/// The VAL of a long option GNU has and we refuse: its name takes part
+/// in prefix matching, and using it is `unrecognized option`.
+pub const REFUSED: u8 = 0x1f;
+
 /// Walks the arguments after argv[0], yielding options and operands until
 /// the first fault.
 pub struct Getopt<'a, I> {
@@ -159,6 +163,9 @@ impl<'a, I: Iterator<Item = &'a [u8]>> Iterator for Getopt<'a, I> {
             let (v, full) = match pick(self.spec.long, prefix) {
                 (Some(_), true) => return Some(Item::Fault(texts::AMBIGUOUS, arg)),
                 (None, _) => return Some(Item::Fault(texts::UNRECOGNIZED, arg)),
+                // A name kept only so that prefixes resolve as GNU's do
+                // (an option GNU has and we refuse): unrecognized.
+                (Some((REFUSED, _)), false) => return Some(Item::Fault(texts::UNRECOGNIZED, arg)),
                 (Some(found), false) => found,
             };
             let h = match v {

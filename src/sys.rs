@@ -577,6 +577,7 @@ const UMASK: usize = 95;
 const GETEUID: usize = 107;
 const MKDIRAT: usize = 258;
 const UNLINKAT: usize = 263;
+const RENAMEAT: usize = 264;
 const FCHMODAT: usize = 268;
 const UTIMENSAT: usize = 280;
 const FACCESSAT2: usize = 439;
@@ -611,6 +612,15 @@ pub fn umask(mask: u32) -> u32 {
 pub fn chmod_at(dir: i32, name: CStr, mode: u32) -> Result<usize> {
     // SAFETY: name is NUL-terminated.
     check(unsafe { syscall5(FCHMODAT, dir as isize as usize, name.addr(), mode as usize, 0, 0) })
+}
+
+/// Errors (man 2 renameat): EACCES EBUSY EDQUOT EFAULT EINVAL EISDIR ELOOP EMLINK
+/// ENAMETOOLONG ENOENT ENOMEM ENOSPC ENOTDIR ENOTEMPTY EEXIST EPERM EROFS EXDEV EBADF
+/// Renames `from` in `dir` to `to` in `dir`, replacing what `to` was.
+pub fn rename_at(dir: i32, from: CStr, to: CStr) -> Result<usize> {
+    let d = dir as isize as usize;
+    // SAFETY: both names are NUL-terminated.
+    check(unsafe { syscall5(RENAMEAT, d, from.addr(), d, to.addr(), 0) })
 }
 
 /// May this process write `name` in `dir` (W_OK with the effective ids,

@@ -233,6 +233,7 @@ blob! {
     CANNOT_STAT ["mkdir"] = "cannot stat \x04: \x03";
     CANNOT_CHMOD ["mkdir"] = "cannot change permissions of \x04: \x03";
     INVALID_MODE ["mkdir"] = "invalid mode \x04";
+    RELATIVE_TOO_LONG ["ln"] = "generating relative path: \x03\n";
     MISSING_FILE_OPERAND ["ln" | "touch"] = "missing file operand";
     MISSING_DESTINATION ["ln"] = "missing destination file operand after \x05";
     NO_RELATIVE ["ln"] = "cannot do --relative without --symbolic";
@@ -434,9 +435,11 @@ blob! {
         "(-b -S --backup --suffix: not supported)\n",
     );
     LN_SHORT ["ln"] = "dfinrst:vFLPT";
+    /// GNU's order (the ambiguity messages list in it); `backup` and
+    /// `suffix` are refused (getopt::REFUSED).
     LN_LONG ["ln"] = concat!(
-        "Fdirectory\0nno-dereference\0Tno-target-directory\0fforce\0iinteractive\0ttarget-directory\0",
-        "Llogical\0Pphysical\0rrelative\0ssymbolic\0vverbose\0\x01help\0\x02version\0",
+        "\x1fbackup\0Fdirectory\0nno-dereference\0Tno-target-directory\0fforce\0iinteractive\0\x1fsuffix\0",
+        "ttarget-directory\0Llogical\0Pphysical\0rrelative\0ssymbolic\0vverbose\0\x01help\0\x02version\0",
     );
     MKDIR_USAGE ["mkdir"] = usage!(
         "mkdir [OPTION]... DIRECTORY...\n",
@@ -447,7 +450,8 @@ blob! {
         "(-Z/--context, SELinux: not supported)\n",
     );
     MKDIR_SHORT ["mkdir"] = "pm:v";
-    MKDIR_LONG ["mkdir"] = "mmode\0pparents\0vverbose\0\x01help\0\x02version\0";
+    /// `context` is refused (getopt::REFUSED).
+    MKDIR_LONG ["mkdir"] = "\x1fcontext\0mmode\0pparents\0vverbose\0\x01help\0\x02version\0";
     NPROC_USAGE ["nproc"] = usage!(
         "nproc [OPTION]...\n",
         "Print the number of processors this process may use.\n",
