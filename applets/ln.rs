@@ -166,6 +166,7 @@ impl Ln {
 
     /// `source` linked into the directory `dir` (named `target`) under its
     /// last component, as GNU's file_name_concat joins them.
+    #[inline(never)]
     fn into_dir(&mut self, source: &'static [u8], dir: i32, target: &[u8], i: usize) {
         let base = last_component(chop(source));
         let keep = (target.len() - last_component(target).len()) + path_base_len(last_component(target));
@@ -330,6 +331,8 @@ impl Ln {
 
     /// Has this run made `dest` (the link of operand `k`) a link to the
     /// file `d` already (GNU's seen_file: the same name, the same file)?
+    #[inline(never)]
+    #[cold]
     fn seen(&self, d: &Stat, k: usize) -> bool {
         let n = self.made.len();
         if n == 0 {
@@ -349,6 +352,8 @@ impl Ln {
     }
 
     /// Notes the link just made for operand `k` to the file `s`.
+    #[inline(never)]
+    #[cold]
     fn record(&mut self, s: &Stat, k: usize) {
         let n = self.made.len();
         if n == 0 {
@@ -401,6 +406,8 @@ fn same_name(a: &[u8], dir: i32, b: &[u8]) -> bool {
 /// `-r`: `source` relative to the directory of `dest`, both canonical
 /// (gnulib's canonicalize_filename_mode with CAN_MISSING, then relpath);
 /// None if either cannot be worked out (the name is then used as given).
+#[inline(never)]
+#[cold]
 fn relative(source: &[u8], dest: &[u8]) -> Option<&'static [u8]> {
     let dir = match dir_len(dest) {
         0 => &b"."[..],
@@ -424,6 +431,7 @@ fn relative(source: &[u8], dest: &[u8]) -> Option<&'static [u8]> {
 /// gnulib's relpath: `from` relative to `to` (both canonical) into
 /// `out`, NUL-ended; its length. Err(false) when they share no prefix,
 /// Err(true) when it does not fit GNU's PATH_MAX buffer.
+#[inline(always)]
 fn relpath(from: &[u8], to: &[u8], out: &mut [u8]) -> Result<usize, bool> {
     // The common prefix, up to a slash that ends a component of both.
     let (mut i, mut common) = (0, 0);

@@ -79,6 +79,7 @@ pub fn main(mut args: Args, env: Env) -> u8 {
 }
 
 impl Make {
+    #[inline(never)]
     fn one(&self, dir: &'static [u8]) {
         let Some(path) = owned(dir) else { return };
         let (mut fd, mut prefix) = (CWD, 0);

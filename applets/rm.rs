@@ -257,6 +257,7 @@ fn leading_hyphen(args: Args) -> Option<&'static [u8]> {
 }
 
 /// The type of a file as gnulib's file_type words it, for prompts.
+#[inline(never)]
 fn kind(st: &Stat) -> &'static [u8] {
     let k = match st.mode & S_IFMT {
         0o100000 if st.size == 0 => 0,
@@ -291,6 +292,7 @@ fn join(path: &mut [u8], at: u64, name: &[u8]) -> u64 {
 impl Rm {
     /// What messages call the file being looked at: the walk's path when
     /// there is one, else the operand.
+    #[inline(never)]
     fn shown(&self, len: u64) -> &[u8] {
         match self.path.is_empty() {
             true => self.op,
@@ -300,6 +302,7 @@ impl Rm {
 
     /// `PROG: cannot remove 'PATH': strerror`; the directories above are
     /// kept.
+    #[inline(always)]
     fn cannot(&mut self, e: Errno, depth: usize, len: u64) -> Done {
         say(texts::CANNOT_REMOVE, self.shown(len), e.0 as u32);
         self.keep(depth);
@@ -318,6 +321,7 @@ impl Rm {
     }
 
     /// One operand: GNU's fts root (lstat'ed, never followed).
+    #[inline(never)]
     fn operand(&mut self, mut arg: &'static [u8]) {
         // fts_open trims two or more trailing slashes to one ("//" stays).
         let mut len = arg.len() - 1;
@@ -510,6 +514,8 @@ impl Rm {
     /// The post-order visit (FTS_DP, FTS_DNR): the directory `name` in
     /// `dir` removed, if nothing in it was kept (`flags`).
     #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
+    #[cold]
     fn post_order(&mut self, dir: i32, name: CStr, depth: usize, len: u64, unreadable: Option<Errno>, dev: u64, flags: u64) {
         if self.one_fs && depth > 0 && dev != self.dev {
             say(texts::SKIPPING_DEVICE, self.shown(len), 0);
@@ -560,6 +566,7 @@ impl Rm {
 
     /// Reads the first entries of a directory just opened (frame `f`);
     /// true when it holds nothing but `.` and `..`.
+    #[inline(never)]
     fn first_entries(&mut self, f: &mut [u64; 8]) -> bool {
         let mut from = f[NEXT] as usize;
         while self.read_more(f) {
@@ -593,6 +600,7 @@ impl Rm {
     /// Walks the directory of frame 0 and all below it, depth first,
     /// removing as it goes; each directory's post-order visit when its
     /// entries are done.
+    #[inline(never)]
     fn walk(&mut self) {
         let mut depth = 0;
         loop {
@@ -658,6 +666,7 @@ impl Rm {
     /// through `..` if it was closed, and checked to be the same
     /// directory), its post-order visit. False when the way back is lost
     /// (reported; the rest of the operand is given up).
+    #[inline(never)]
     fn leave(&mut self, depth: usize) -> bool {
         let Some(mut f) = self.frames.get(depth).copied() else { return false };
         let mut dir = CWD;

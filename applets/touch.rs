@@ -162,6 +162,8 @@ pub fn main(mut args: Args, env: Env) -> u8 {
 }
 
 /// The local time zone, as glibc's tzset finds it (see `tz.rs`).
+#[inline(never)]
+#[cold]
 fn zone(env: Env) -> Zone<'static> {
     let var = |n: &[u8]| env.var(n).map(chop);
     let name = match tz::source(var(b"TZ")) {

@@ -17,6 +17,7 @@ pub const DIR_FLAGS: usize = O_DIRECTORY | O_NOCTTY | O_NOFOLLOW | O_NONBLOCK | 
 /// Does directory `name` in `dir` hold anything but `.` and `..`? None
 /// when it cannot be opened or read (gnulib's is_empty_dir, with its
 /// errno: Some(false) is "empty", Some(true) "definitely not").
+#[cold]
 pub fn has_entries(dir: i32, name: CStr) -> Option<bool> {
     let fd = sys::open_at(dir, name, DIR_FLAGS, 0).ok()?;
     let mut buf = [MaybeUninit::uninit(); 1024];
@@ -41,11 +42,14 @@ pub fn has_entries(dir: i32, name: CStr) -> Option<bool> {
 }
 
 /// Is `name` a directory (symlinks followed)?
+#[inline(always)]
 pub fn is_dir(name: CStr) -> bool {
     sys::stat_at(sys::CWD, name, false).is_ok_and(|st| st.mode & 0o170000 == 0o040000)
 }
 
 /// Is `name` (NUL-ended or not) `.` or `..`?
+#[inline(never)]
+#[cold]
 pub fn dot_or_dotdot(name: &[u8]) -> bool {
     let name = match name.split_last() {
         Some((0, head)) => head,
@@ -56,6 +60,8 @@ pub fn dot_or_dotdot(name: &[u8]) -> bool {
 
 /// All of `fd`, in memory of its own; with `nul` ending with a NUL
 /// (added when it does not).
+#[inline(never)]
+#[cold]
 pub fn slurp(fd: i32, nul: bool) -> Result<&'static [u8], Errno> {
     let mut mem: &'static mut [u8] = &mut [];
     let mut len = 0;
