@@ -8,22 +8,8 @@ use core::slice;
 /// SAFETY (for callers): `p` points at a NUL-terminated string that lives as
 /// long as the process: the kernel's argv/envp strings do.
 unsafe fn c_bytes(p: *const u8) -> &'static [u8] {
-    let n: usize;
-    // SAFETY: the string is NUL-terminated, so `repne scasb` stops at the NUL
-    // having read only the string. (A plain loop becomes a call to a 300-byte
-    // `strlen`; this is a few bytes.) rcx counts down from -1: -2 - rcx is
-    // the length without the NUL, so !rcx is the length with it.
-    unsafe {
-        core::arch::asm!(
-            "repne scasb",
-            "not rcx",
-            inout("rdi") p => _,
-            inout("rcx") usize::MAX => n,
-            in("al") 0u8,
-            options(nostack, readonly),
-        );
-        slice::from_raw_parts(p, n)
-    }
+    // SAFETY: as the caller promised (arch::c_len reads up to the NUL).
+    unsafe { slice::from_raw_parts(p, crate::arch::c_len(p)) }
 }
 
 /// `s` without its last byte (a C string without its NUL).

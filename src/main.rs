@@ -13,6 +13,8 @@
 #[cfg(target_os = "none")]
 mod applets;
 #[cfg(target_os = "none")]
+mod arch;
+#[cfg(target_os = "none")]
 mod args;
 #[cfg(target_os = "none")]
 mod fs;

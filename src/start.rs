@@ -1,4 +1,4 @@
-//! The entry point: `_start` hands the kernel's initial stack to `entry`,
+//! The entry point: `_start` (in `arch`) hands the kernel's initial stack to `entry`,
 //! which finds argc/argv/envp, runs the dispatcher and exits with its status.
 //!
 //! The initial stack at `_start` (x86-64 SysV, `rsp` 16-byte aligned):
@@ -16,21 +16,8 @@
 use crate::args::{Args, Env};
 use crate::{applets, sys};
 
-/// The process starts here with nothing set up. `rsp` is 16-byte aligned and
-/// points at argc; `call` pushes 8 bytes, which is exactly the alignment a
-/// function expects on entry. `entry` never returns.
-#[unsafe(naked)]
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn _start() -> ! {
-    core::arch::naked_asm!(
-        "mov rdi, rsp",
-        "call {entry}",
-        entry = sym entry,
-    )
-}
-
-/// SAFETY (for the caller, `_start`): `sp` is the kernel's initial stack pointer.
-unsafe extern "C" fn entry(sp: *mut usize) -> ! {
+/// SAFETY (for the caller, `arch::_start`): `sp` is the kernel's initial stack pointer.
+pub unsafe extern "C" fn entry(sp: *mut usize) -> ! {
     // SAFETY: the layout drawn above: argc, then argc pointers and a NULL,
     // then envp up to its NULL, all living as long as the process.
     let (args, env) = unsafe {

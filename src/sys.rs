@@ -1,82 +1,19 @@
-//! Raw Linux x86-64 system calls and typed wrappers that turn the kernel's
-//! `-errno` returns into `Result`.
-//!
-//! The kernel ABI: number in `rax`, arguments in `rdi rsi rdx r10 r8 r9`,
-//! result in `rax`; the `syscall` instruction itself overwrites `rcx` (return
-//! address) and `r11` (saved flags). A result in `-4095..=-1` is an error.
-//! Calls go through `syscall5`, one `syscall` instruction the compiler
-//! places at each site (with this build's interprocedural register
-//! allocation that measured 24 bytes smaller than one out-of-line helper),
-//! and the few six-argument ones through the out-of-line `syscall6`.
+//! Typed wrappers over the system calls of `arch` (the instruction, the
+//! numbers, the kernel's struct layouts) that turn the kernel's `-errno`
+//! returns into `Result`. Calls go through `arch::syscall5`, one system
+//! call instruction the compiler places at each site (with this build's
+//! interprocedural register allocation that measured 24 bytes smaller than
+//! one out-of-line helper), and the few six-argument ones through the
+//! out-of-line `arch::syscall6`.
 
-use core::arch::asm;
 use core::mem::MaybeUninit;
 use crate::args::{Args, Env};
+use crate::arch::{self, *};
 use femtobox::errno::{Errno, Result};
 
-const READ: usize = 0;
-const WRITE: usize = 1;
-const CLOSE: usize = 3;
-const FSTAT: usize = 5;
-const POLL: usize = 7;
-const LSEEK: usize = 8;
-const MMAP: usize = 9;
-const SENDFILE: usize = 40;
-const FCNTL: usize = 72;
-const READLINK: usize = 89;
-const OPENAT: usize = 257;
-const EXIT_GROUP: usize = 231;
-const NEWFSTATAT: usize = 262;
-const LINKAT: usize = 265;
-const SYMLINKAT: usize = 266;
-const SPLICE: usize = 275;
-const VMSPLICE: usize = 278;
-const COPY_FILE_RANGE: usize = 326;
-const RT_SIGACTION: usize = 13;
-const RT_SIGPROCMASK: usize = 14;
-const EXECVE: usize = 59;
-const UNAME: usize = 63;
-const GETCWD: usize = 79;
-const CHDIR: usize = 80;
-const SCHED_GETAFFINITY: usize = 204;
-const GETDENTS64: usize = 217;
-const CLOCK_GETTIME: usize = 228;
-const CLOCK_NANOSLEEP: usize = 230;
-const TEE: usize = 276;
 
 pub const AT_FDCWD: usize = -100isize as usize;
 pub const CWD: i32 = -100;
-
-/// SAFETY (for callers): the arguments must be valid for system call `n`:
-/// pointers to memory of the sizes the call reads or writes.
-unsafe fn syscall5(n: usize, a1: usize, a2: usize, a3: usize, a4: usize, a5: usize) -> isize {
-    let ret;
-    // SAFETY: as the caller promised; the instruction clobbers only rax, rcx
-    // and r11, declared here. The fourth argument goes in r10, not rcx.
-    unsafe {
-        asm!("syscall",
-            inlateout("rax") n => ret,
-            in("rdi") a1, in("rsi") a2, in("rdx") a3, in("r10") a4, in("r8") a5,
-            lateout("rcx") _, lateout("r11") _,
-            options(nostack));
-    }
-    ret
-}
-
-/// SAFETY (for callers): as for `syscall5`, with a sixth argument (r9).
-#[inline(never)]
-unsafe fn syscall6(n: usize, a1: usize, a2: usize, a3: usize, a4: usize, a5: usize, a6: usize) -> isize {
-    let ret;
-    // SAFETY: as the caller promised; rcx and r11 are clobbered.
-    unsafe {
-        asm!("syscall",
-            inlateout("rax") n => ret,
-            in("rdi") a1, in("rsi") a2, in("rdx") a3, in("r10") a4, in("r8") a5, in("r9") a6,
-            lateout("rcx") _, lateout("r11") _,
-            options(nostack));
-    }
-    ret
-}
 
 /// The kernel's `-errno` convention as a `Result`. Inlined at each call, so
 /// the raw call returns a plain register.
@@ -101,12 +38,7 @@ pub unsafe fn written(buf: &[MaybeUninit<u8>], n: usize) -> &[u8] {
 
 /// Ends the process (every thread) with `status`.
 pub fn exit_group(status: u8) -> ! {
-    // SAFETY: exit_group takes a plain integer and never returns.
-    unsafe {
-        asm!("syscall",
-            in("rax") EXIT_GROUP, in("rdi") status as usize,
-            options(noreturn, nostack));
-    }
+    arch::exit(status)
 }
 
 /// Errors (man 2 read): EAGAIN EBADF EFAULT EINTR EINVAL EIO EISDIR
@@ -191,6 +123,13 @@ impl Stat {
     }
 }
 
+/// A kernel `struct stat` (its layout is the architecture's) as a `Stat`.
+#[inline(always)]
+fn stat(st: &[u64; 18]) -> Stat {
+    let (dev, ino, nlink, mode, size, blksize) = arch::stat_fields(st);
+    Stat { dev, ino, nlink, mode, size, blksize }
+}
+
 /// How a kernel-side copy moves bytes from one descriptor to another.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Copy {
@@ -242,14 +181,13 @@ pub fn vmsplice(fd: i32, buf: &'static [u8]) -> Result<usize> {
 // Inlined: its Result<Stat> then never goes through memory (measured: -96).
 #[inline(always)]
 pub fn fstat(fd: i32) -> Result<Stat> {
-    // struct stat on x86-64: st_dev @0, st_ino @8, st_mode @24 (u32), st_size @48,
-    // st_blksize @56.
+    // A kernel struct stat, read as the architecture lays it out.
     let mut st = MaybeUninit::<[u64; 18]>::uninit();
     // SAFETY: st is a writable struct stat.
     check(unsafe { syscall5(FSTAT, fd as usize, st.as_mut_ptr() as usize, 0, 0, 0) })?;
     // SAFETY: the call succeeded, so the kernel filled st.
     let st = unsafe { st.assume_init() };
-    Ok(Stat { dev: st[0], ino: st[1], nlink: st[2], mode: st[3] as u32, size: st[6] as i64, blksize: st[7] })
+    Ok(stat(&st))
 }
 
 /// Errors (man 2 lseek): EBADF EINVAL ENXIO EOVERFLOW ESPIPE
@@ -278,23 +216,6 @@ pub fn alloc(len: usize) -> Result<&'static mut [u8]> {
     let addr = check(ret)?;
     // SAFETY: the kernel mapped len writable bytes at addr, never unmapped.
     Ok(unsafe { core::slice::from_raw_parts_mut(addr as *mut u8, len) })
-}
-
-/// mmap(NULL, len, prot, flags, -1, 0).
-#[inline(never)]
-unsafe fn mmap6(len: usize, prot: usize, flags: usize) -> isize {
-    let ret;
-    // SAFETY: the caller asks for an anonymous mapping; syscall clobbers
-    // rcx and r11.
-    unsafe {
-        asm!("syscall",
-            inlateout("rax") MMAP => ret,
-            in("rdi") 0, in("rsi") len, in("rdx") prot, in("r10") flags,
-            in("r8") -1isize, in("r9") 0,
-            lateout("rcx") _, lateout("r11") _,
-            options(nostack));
-    }
-    ret
 }
 
 /// A pointer to a NUL-terminated string: argv entries, string literals
@@ -359,8 +280,8 @@ pub fn link(sym: bool, from: CStr, dir: i32, name: CStr, follow: bool) -> Result
 /// Are `name` in directory `dir` and `path` one file (same device and
 /// inode, symlinks followed)?
 pub fn same_file(dir: i32, name: CStr, path: CStr) -> bool {
-    // struct stat on x86-64 is 144 bytes; st_dev and st_ino are its first
-    // two words. Only a successful call's output is read, so no zeroing.
+    // A kernel struct stat (at most 144 bytes): st_dev and st_ino are its
+    // first two words on every 64-bit layout. Only a successful call's output is read, so no zeroing.
     let mut st = [MaybeUninit::<[u64; 18]>::uninit(); 2];
     // SAFETY: each st is a writable struct stat; the paths are NUL-terminated.
     unsafe {
@@ -388,7 +309,7 @@ pub fn stat_at(dir: i32, name: CStr, nofollow: bool) -> Result<Stat> {
     })?;
     // SAFETY: the call succeeded, so the kernel filled st.
     let st = unsafe { st.assume_init() };
-    Ok(Stat { dev: st[0], ino: st[1], nlink: st[2], mode: st[3] as u32, size: st[6] as i64, blksize: st[7] })
+    Ok(stat(&st))
 }
 
 /// The working directory's path into `buf`, NUL-terminated (None when the
@@ -572,15 +493,6 @@ pub fn tee(from: i32, to: i32, len: usize) -> Result<usize> {
     check(unsafe { syscall5(TEE, from as usize, to as usize, len, 0, 0) })
 }
 
-const IOCTL: usize = 16;
-const UMASK: usize = 95;
-const GETEUID: usize = 107;
-const MKDIRAT: usize = 258;
-const UNLINKAT: usize = 263;
-const RENAMEAT: usize = 264;
-const FCHMODAT: usize = 268;
-const UTIMENSAT: usize = 280;
-const FACCESSAT2: usize = 439;
 
 /// Errors (man 2 unlinkat): EACCES EBUSY EFAULT EIO EISDIR ELOOP ENAMETOOLONG ENOENT
 /// ENOMEM ENOTDIR EPERM EROFS EBADF EINVAL ENOTEMPTY EEXIST
@@ -678,8 +590,7 @@ pub fn times_of(name: CStr, nofollow: bool) -> Result<[[i64; 2]; 2]> {
     })?;
     // SAFETY: the call succeeded, so the kernel filled st.
     let st = unsafe { st.assume_init() };
-    // st_atime @72 (word 9), its nanoseconds @80, st_mtime @88, @96.
-    Ok([[st[9], st[10]], [st[11], st[12]]])
+    Ok(arch::stat_times(&st))
 }
 
 /// Errors (man 2 openat): EACCES EBADF EDQUOT EEXIST EFAULT EFBIG EINTR EINVAL EISDIR

@@ -271,8 +271,18 @@ fn applets_are_safe_rust_and_every_unsafe_block_says_why() {
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(!text.contains("unsafe"), "{} uses unsafe", path.display());
     }
+    // src/ and its folders (src/arch/).
+    let mut files = Vec::new();
     for entry in std::fs::read_dir(root().join("src")).unwrap() {
         let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else {
+            files.push(path);
+        }
+    }
+    assert!(files.iter().any(|f| f.ends_with("arch/x86_64.rs")), "src/arch/x86_64.rs is read");
+    for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         for (i, l) in lines.iter().enumerate() {

@@ -1,0 +1,8 @@
+//! The architecture layer: one file per architecture, chosen here, each
+//! with the same items (system call instruction and numbers, `exit`, the
+//! entry's instructions). Nothing above it names an architecture.
+
+#[cfg(target_arch = "x86_64")]
+mod x86_64;
+#[cfg(target_arch = "x86_64")]
+pub use x86_64::*;
