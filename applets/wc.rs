@@ -251,7 +251,7 @@ impl Wc {
             if self.debug && self.print & (WORDS | LONGEST) == 0 {
                 // GNU's words, and as true here: the lines loop is AVX2's
                 // when the CPU has it.
-                say(if crate::simd::available() { texts::USING_AVX2 } else { texts::NO_AVX2 }, b"", 0);
+                say(if crate::arch::simd::available() { texts::USING_AVX2 } else { texts::NO_AVX2 }, b"", 0);
             }
             let (mut word, mut pos) = (false, 0u64);
             loop {
@@ -266,7 +266,7 @@ impl Wc {
                 };
                 c.0[3] += data.len() as u64;
                 if self.print & (WORDS | LONGEST) == 0 {
-                    c.0[0] += crate::simd::newlines(data, newlines);
+                    c.0[0] += crate::arch::simd::newlines(data, newlines);
                 } else if self.print & LONGEST == 0 {
                     words(data, &mut c, &mut word);
                 } else {

@@ -8,8 +8,7 @@ use core::mem::MaybeUninit;
 /// openat flags.
 pub const O_NONBLOCK: usize = 0o4000;
 pub const O_NOCTTY: usize = 0o400;
-pub const O_DIRECTORY: usize = 0o200000;
-pub const O_NOFOLLOW: usize = 0o400000;
+pub use crate::arch::{O_DIRECTORY, O_NOFOLLOW};
 pub const O_CLOEXEC: usize = 0o2000000;
 /// gnulib's is_empty_dir opens directories this way (no symlink followed).
 pub const DIR_FLAGS: usize = O_DIRECTORY | O_NOCTTY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC;

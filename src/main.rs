@@ -21,8 +21,6 @@ mod fs;
 #[cfg(target_os = "none")]
 mod io;
 #[cfg(target_os = "none")]
-mod simd;
-#[cfg(target_os = "none")]
 mod start;
 #[cfg(target_os = "none")]
 mod sys;

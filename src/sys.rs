@@ -80,8 +80,9 @@ pub fn poll_out(fd: i32) {
     const POLLOUT: u64 = 4;
     // struct pollfd { int fd; short events; short revents; } in one word.
     let mut pfd: u64 = (fd as u32 as u64) | (POLLOUT << 32);
-    // SAFETY: pfd is one valid, writable struct pollfd; timeout -1 = forever.
-    unsafe { syscall5(POLL, &mut pfd as *mut u64 as usize, 1, usize::MAX, 0, 0) };
+    // SAFETY: pfd is one valid, writable struct pollfd; no timeout (NULL:
+    // forever) and no signal mask.
+    unsafe { syscall5(PPOLL, &mut pfd as *mut u64 as usize, 1, 0, 0, 0) };
 }
 
 /// Errors (man 2 openat, read-only): EACCES EBADF EBUSY EDQUOT EEXIST EFAULT EFBIG EINTR
@@ -243,7 +244,7 @@ impl CStr {
 /// only what the kernel wrote and the NUL are read).
 pub fn readlink(path: CStr, buf: &mut [MaybeUninit<u8>; 4096]) -> Result<&[u8]> {
     // SAFETY: path is NUL-terminated; the kernel writes at most 4095 bytes.
-    let n = check(unsafe { syscall5(READLINK, path.addr(), buf.as_mut_ptr() as usize, 4095, 0, 0) })?;
+    let n = check(unsafe { syscall5(READLINKAT, AT_FDCWD, path.addr(), buf.as_mut_ptr() as usize, 4095, 0) })?;
     if let Some(end) = buf.get_mut(n) {
         end.write(0);
     }
@@ -256,7 +257,7 @@ pub fn readlink(path: CStr, buf: &mut [MaybeUninit<u8>; 4096]) -> Result<&[u8]> 
 /// The directory `path`, opened only to name things inside it (O_PATH:
 /// no permission to read it is needed).
 pub fn open_dir(path: CStr) -> Result<i32> {
-    const O_PATH_DIRECTORY: usize = 0o10000000 | 0o200000;
+    const O_PATH_DIRECTORY: usize = 0o10000000 | O_DIRECTORY;
     // SAFETY: path is NUL-terminated.
     check(unsafe { syscall5(OPENAT, AT_FDCWD, path.addr(), O_PATH_DIRECTORY, 0, 0) }).map(|fd| fd as i32)
 }
@@ -325,7 +326,7 @@ pub fn getcwd(buf: &mut [MaybeUninit<u8>]) -> Option<&[u8]> {
 /// Errors (man 2 openat, O_DIRECTORY): EACCES EMFILE ENFILE ENOENT ENOMEM ENOTDIR
 /// `name` in directory `dir`, opened for reading its entries.
 pub fn open_dir_at(dir: i32, name: CStr) -> Result<i32> {
-    const O_DIRECTORY_CLOEXEC: usize = 0o200000 | 0o2000000;
+    const O_DIRECTORY_CLOEXEC: usize = O_DIRECTORY | 0o2000000;
     // SAFETY: name is NUL-terminated.
     check(unsafe { syscall5(OPENAT, dir as isize as usize, name.addr(), O_DIRECTORY_CLOEXEC, 0, 0) }).map(|fd| fd as i32)
 }
@@ -526,13 +527,13 @@ pub fn chmod_at(dir: i32, name: CStr, mode: u32) -> Result<usize> {
     check(unsafe { syscall5(FCHMODAT, dir as isize as usize, name.addr(), mode as usize, 0, 0) })
 }
 
-/// Errors (man 2 renameat): EACCES EBUSY EDQUOT EFAULT EINVAL EISDIR ELOOP EMLINK
+/// Errors (man 2 renameat2, no flags): EACCES EBUSY EDQUOT EFAULT EINVAL EISDIR ELOOP EMLINK
 /// ENAMETOOLONG ENOENT ENOMEM ENOSPC ENOTDIR ENOTEMPTY EEXIST EPERM EROFS EXDEV EBADF
 /// Renames `from` in `dir` to `to` in `dir`, replacing what `to` was.
 pub fn rename_at(dir: i32, from: CStr, to: CStr) -> Result<usize> {
     let d = dir as isize as usize;
     // SAFETY: both names are NUL-terminated.
-    check(unsafe { syscall5(RENAMEAT, d, from.addr(), d, to.addr(), 0) })
+    check(unsafe { syscall5(RENAMEAT2, d, from.addr(), d, to.addr(), 0) })
 }
 
 /// May this process write `name` in `dir` (W_OK with the effective ids,
