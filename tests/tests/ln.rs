@@ -1775,76 +1775,6 @@ fn corpus(seed: u64, cases: usize, stdin: &[u8]) -> usize {
                 args.insert(at, rng.pick(&["-f", "-s", "-v", "-n", "-sf", "-T"]).into());
             }
         }
-        // -d/-F with -f or -i: a refused hard link to a directory loses the
-        // link name it was to replace (see
-        // force_replaces_atomically_so_a_target_reached_through_the_link_name_survives);
-        // kept out so that the corpus can find anything else.
-        let dir_opts = ["-d", "-F", "--directory", "--dir"];
-        let replacing = |a: &OsString| {
-            let b = a.as_bytes();
-            b.starts_with(b"--f")
-                || b.starts_with(b"--i")
-                || (b.len() > 1
-                    && b[0] == b'-'
-                    && b[1] != b'-'
-                    && !b.starts_with(b"-t")
-                    && b.iter().any(|&c| c == b'f' || c == b'i'))
-        };
-        // (No longer kept out: ln replaces atomically now.)
-        if KEEP_OUT_REPLACING && args.iter().any(replacing) {
-            args.retain(|a| !dir_opts.iter().any(|d| a.as_bytes() == d.as_bytes()));
-        }
-        // -i answered `y` with a TARGET that is the link name's file (no
-        // same-file check without -f) loses the file the same way (see
-        // force_replaces_atomically_so_a_target_reached_through_the_link_name_survives): such cases are
-        // generated again. Conservatively: one operand, -L, -t, linking
-        // into `.`, the same last component, or a TARGET in some directory
-        // linked into a directory.
-        let interactive = args.iter().any(|a| {
-            let b = a.as_bytes();
-            b.starts_with(b"--i")
-                || (b.len() > 1 && b[0] == b'-' && b[1] != b'-' && !b.starts_with(b"-t") && b.contains(&b'i'))
-        });
-        let base = |p: &[u8]| -> Vec<u8> {
-            let p = p.strip_suffix(b"/").unwrap_or(p);
-            p.rsplit(|&c| c == b'/').next().unwrap_or_default().to_vec()
-        };
-        let lastop = ops.last().cloned().unwrap_or_default();
-        let dirish = [
-            &b"d"[..],
-            b"sd",
-            b"o",
-            b"so",
-            b"e",
-            b"d/",
-            b"sd/",
-            b".",
-            b"./",
-            b"o/sub",
-            b"sub",
-            b"d x",
-            b"e/a",
-            b"o/sub/",
-            b"sub/",
-            b"d/.",
-        ]
-        .contains(&lastop.as_slice());
-        let risky = n == 1
-            || args.iter().any(|a| {
-                [&b"-L"[..], b"-Lf", b"--logical", b"--log", b"."].contains(&a.as_bytes())
-                    || a.as_bytes().starts_with(b"--ta=.")
-            })
-            || ops[..ops.len() - 1].iter().any(|t| {
-                base(t) == base(&lastop)
-                    || t.contains(&b'/') && dirish
-                    || lastop == b"."
-                    || lastop == b"./"
-                    || lastop == b"d/.."
-            })
-            || args.iter().any(|a| a.as_bytes().starts_with(b"-t") || a.as_bytes().starts_with(b"--t"));
-        if KEEP_OUT_REPLACING && interactive && risky {
-            continue;
-        }
         for a in &args {
             let b = a.as_bytes();
             assert!(b == ABS.as_bytes() || stays_inside(b), "operand {:?} could leave the temp dir", show(b));
@@ -1856,11 +1786,6 @@ fn corpus(seed: u64, cases: usize, stdin: &[u8]) -> usize {
         break (args, posix_every_fourth(case));
     })
 }
-
-/// The corpus once kept out cases that lost the link name they replaced
-/// (fixed: the replacement is atomic, as gnulib's force_linkat); false so
-/// that it covers them.
-const KEEP_OUT_REPLACING: bool = false;
 
 #[test]
 fn ln_matches_gnu_on_a_random_corpus_trees_included() {
