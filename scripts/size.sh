@@ -1,11 +1,26 @@
 #!/bin/sh
 # Prints femtobox's size against the peers found on this machine.
 #   size.sh [--short] BIN [SYMBOLS_BIN]
+#   size.sh --arches X86_64_BIN AARCH64_BIN RISCV64_BIN
 # --short: one line each. Otherwise also: the binary's parts (headers, code,
 # read-only data, from the symbols build), what each applet costs (a box of
 # it alone, and the full box less it: built into target/size), and the
-# segment layout.
+# segment layout. --arches: the same box for each architecture, against
+# the x86-64 one (#16's budget: within 1.25x).
 set -eu
+if [ "${1:-}" = --arches ]; then
+  shift
+  x86=$(stat -L -c %s "$1")
+  echo
+  printf '%-34s %10s %8s\n' "architecture" "bytes" "vs x86-64"
+  for b in "$@"; do
+    [ -f "$b" ] || { echo "size.sh: $b: not built" >&2; exit 1; }
+    m=$(readelf -h "$b" | sed -n 's/^ *Machine: *//p')
+    printf '%-34s %10s %8s\n' "femtobox ($m)" "$(stat -L -c %s "$b")" \
+      "$(awk -v a="$(stat -L -c %s "$b")" -v b="$x86" 'BEGIN { printf "%.2fx", a / b }')"
+  done
+  exit 0
+fi
 short=
 [ "${1:-}" = --short ] && { short=1; shift; }
 bin=$1
@@ -18,7 +33,11 @@ ratio() { awk -v a="$1" -v b="$ours" 'BEGIN { printf "%.0fx", a / b }'; }
 
 # The applets, from the binary itself (a foreign one under qemu-user,
 # named femtobox so that it answers as the box).
-list() { ./"$bin" --list 2>/dev/null || qemu-"$(readelf -h "$bin" | sed -n 's/.*Machine: *AArch64/aarch64/p')"-static -0 femtobox "$bin" --list 2>/dev/null || true; }
+list() {
+  ./"$bin" --list 2>/dev/null \
+    || qemu-"$(readelf -h "$bin" | sed -n 's/.*Machine: *AArch64/aarch64/p; s/.*Machine: *RISC-V/riscv64/p')"-static -0 femtobox "$bin" --list 2>/dev/null \
+    || true
+}
 printf '%-34s %10s\n' "femtobox ($(list | tr '\n' ' ' | sed 's/ $//'))" "$ours"
 gnu=0 n=0
 for a in $(list); do

@@ -1,10 +1,11 @@
 //! The entry point: `_start` (in `arch`) hands the kernel's initial stack to `entry`,
 //! which finds argc/argv/envp, runs the dispatcher and exits with its status.
 //!
-//! The initial stack at `_start` (x86-64 SysV, `rsp` 16-byte aligned):
+//! The initial stack at `_start`, the same on x86-64, aarch64 and riscv64
+//! (the stack pointer 16-byte aligned):
 //!
 //! ```text
-//!   rsp ->  argc                      (8 bytes)
+//!   sp  ->  argc                      (8 bytes)
 //!           argv[0] ... argv[argc-1]  pointers to NUL-terminated strings
 //!           NULL
 //!           envp[0] ... envp[n-1]

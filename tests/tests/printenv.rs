@@ -30,7 +30,7 @@ fn check(cases: &[Case], extra: &[(&str, &str)]) {
 
 #[test]
 fn no_operand_prints_the_environment_in_its_own_order() {
-    if !has(&["printenv"]) {
+    if !has(&["printenv"]) || !native(QEMU_ENV) {
         return;
     }
     // std's Command passes the variables sorted by name.
@@ -191,7 +191,7 @@ fn non_utf8_names_and_values_are_bytes() {
         .unwrap();
     assert_eq!((out.status.code(), out.stdout, out.stderr), (Some(1), b"\x80\n\xfe\n\xff\n".to_vec(), vec![]));
     let all = std_as("printenv").env("X", os(b"\xff")).env(os(b"\x80"), "").output().unwrap();
-    assert_eq!(all.stdout, b"LC_ALL=C\nX=\xff\n\x80=\n");
+    assert_eq!(all.stdout, inherited(&[b"LC_ALL=C", b"X=\xff", b"\x80="]));
 }
 
 /// Runs `program` as `printenv ARGS` with exactly `envp` as its environment
@@ -238,7 +238,7 @@ fn raw_env(program: &Path, args: &[&[u8]], envp: &[&[u8]]) -> Outcome {
 
 #[test]
 fn raw_environment_entries_are_printed_as_they_are_and_match_only_by_name() {
-    if !has(&["printenv"]) {
+    if !has(&["printenv"]) || !native(QEMU_ENV) {
         return;
     }
     let envp: &[&[u8]] = &[b"NOEQ", b"A=1", b"A=2", b"=x", b"=", b"B=", b"C==c", b"LC_ALL=C"];

@@ -38,8 +38,74 @@ pub fn bin() -> &'static Path {
 
 /// The unstripped twin of the shipped binary (same code, with symbols).
 pub fn symbols_bin() -> PathBuf {
-    bin();
-    root().join("target/x86_64-unknown-none/symbols/femtobox")
+    let triple = match arch() {
+        "riscv64" => "riscv64gc-unknown-none-elf".to_string(),
+        a => format!("{a}-unknown-none"),
+    };
+    root().join("target").join(triple).join("symbols/femtobox")
+}
+
+/// The architecture the binary under test is built for, from its ELF
+/// header: x86_64, aarch64 or riscv64.
+pub fn arch() -> &'static str {
+    static ARCH: OnceLock<&'static str> = OnceLock::new();
+    ARCH.get_or_init(|| {
+        let head = std::fs::read(bin()).expect("read the binary");
+        match head.get(18..20) {
+            Some([183, 0]) => "aarch64",
+            Some([243, 0]) => "riscv64",
+            _ => "x86_64",
+        }
+    })
+}
+
+/// The binary is another architecture's (make test ARCH=aarch64|riscv64):
+/// it runs under qemu-user, which the kernel starts for it (binfmt_misc,
+/// scripts/qemu-user.sh), so every test runs it as it runs a native one.
+pub fn foreign() -> bool {
+    arch() != std::env::consts::ARCH
+}
+
+/// What qemu-user changes in the environment it hands the box: it builds
+/// envp anew, in reverse order, one entry per name, none without `=`.
+pub const QEMU_ENV: &str = "the inherited environment as given (qemu-user rebuilds envp: reversed, one entry per name, none without '=')";
+
+/// Entries of the environment the box inherits, each followed by `\n`, in
+/// the order it sees them: as given natively, reversed under qemu-user.
+pub fn inherited(entries: &[&[u8]]) -> Vec<u8> {
+    let mut v: Vec<&[u8]> = entries.to_vec();
+    if foreign() {
+        v.reverse();
+    }
+    v.iter().flat_map(|e| e.iter().copied().chain([b'\n'])).collect()
+}
+
+/// A differential outcome as the emulated box can match it: for env and
+/// printenv the lines in sorted order (qemu-user reverses the environment),
+/// for uname the host's machine name as the emulated one (GNU's uname
+/// runs natively). Unchanged natively.
+pub fn emulated(name: &str, mut o: Outcome) -> Outcome {
+    if !foreign() {
+        return o;
+    }
+    if name == "env" || name == "printenv" {
+        let mut lines: Vec<&[u8]> = o.stdout.split(|&b| b == b'\n' || b == 0).collect();
+        lines.sort();
+        o.stdout = lines.join(&b'\n');
+    } else if name == "uname" {
+        let text = String::from_utf8_lossy(&o.stdout).replace(std::env::consts::ARCH, arch());
+        o.stdout = text.into_bytes();
+    }
+    o
+}
+
+/// False (and a note) under qemu-user, for the few checks whose subject is
+/// the host process rather than the box: `what` says which and why.
+pub fn native(what: &str) -> bool {
+    if foreign() {
+        eprintln!("skipped under qemu-{}: {what}", arch());
+    }
+    !foreign()
 }
 
 /// The box as a plain std Command with `argv0` as argv[0], in the C locale:
@@ -81,6 +147,9 @@ pub fn gnu(name: &str) -> Option<String> {
 
 /// strace's path, or None (and a note saying what is skipped).
 pub fn strace(what: &str) -> Option<PathBuf> {
+    if !native(&format!("{what} (strace would see qemu-user's own calls)")) {
+        return None;
+    }
     for dir in ["/usr/bin", "/bin", "/usr/local/bin"] {
         let p = Path::new(dir).join("strace");
         if p.exists() {
@@ -331,8 +400,8 @@ pub fn differential(
     let (mut runs, mut ok) = (0, 0);
     for case in 0..cases {
         let (args, env) = make(case, &mut rng);
-        let got = outcome(bin(), name, &args, stdin, &env, dir);
-        let want = outcome(Path::new(&gnu), name, &args, stdin, &env, dir);
+        let got = emulated(name, outcome(bin(), name, &args, stdin, &env, dir));
+        let want = emulated(name, outcome(Path::new(&gnu), name, &args, stdin, &env, dir));
         assert!(got == want, "{name} {args:?} {env:?}\nfemtobox: {}\nGNU: {}", got.show(), want.show());
         runs += 1;
         ok += usize::from(got.status == Some(0));
