@@ -121,7 +121,8 @@ miri:
 # The x86-64 box in detail, and the three architectures side by side.
 size: build
 	@./scripts/size.sh $(BIN) $(RAW)
-	@for a in aarch64 riscv64; do $(MAKE) --no-print-directory -s build ARCH=$$a >/dev/null || exit 1; done
+	@for a in aarch64 riscv64; do $(MAKE) --no-print-directory -s build ARCH=$$a >/dev/null 2>&1 \
+	  || { echo "make size: make build ARCH=$$a failed"; exit 1; }; done
 	@./scripts/size.sh --arches target/femtobox target/aarch64/femtobox target/riscv64/femtobox
 
 install: build

@@ -12,11 +12,11 @@ if [ "${1:-}" = --arches ]; then
   shift
   x86=$(stat -L -c %s "$1")
   echo
-  printf '%-34s %10s %8s\n' "architecture" "bytes" "vs x86-64"
+  printf '%-42s %10s %9s\n' "architecture" "bytes" "vs x86-64"
   for b in "$@"; do
     [ -f "$b" ] || { echo "size.sh: $b: not built" >&2; exit 1; }
-    m=$(readelf -h "$b" | sed -n 's/^ *Machine: *//p')
-    printf '%-34s %10s %8s\n' "femtobox ($m)" "$(stat -L -c %s "$b")" \
+    m=$(readelf -h "$b" | sed -n 's/^ *Machine: *//p; ' | sed 's/.*X86-64/x86_64/; s/AArch64/aarch64/; s/RISC-V/riscv64/')
+    printf '%-42s %10s %9s\n' "femtobox $m ($b)" "$(stat -L -c %s "$b")" \
       "$(awk -v a="$(stat -L -c %s "$b")" -v b="$x86" 'BEGIN { printf "%.2fx", a / b }')"
   done
   exit 0
