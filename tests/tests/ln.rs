@@ -1577,27 +1577,6 @@ fn corpus_setup(case: usize, dir: &Path) {
     }
 }
 
-/// Does `op` stay inside the directory it is resolved from? Relative, and
-/// `..` never climbs above the start (the corpus's symlinks all point
-/// inside, at or below their own depth).
-fn stays_inside(op: &[u8]) -> bool {
-    if op.first() == Some(&b'/') {
-        return false;
-    }
-    let mut depth = 0i32;
-    for comp in op.split(|&c| c == b'/') {
-        match comp {
-            b"" | b"." => {}
-            b".." => depth -= 1,
-            _ => depth += 1,
-        }
-        if depth < 0 {
-            return false;
-        }
-    }
-    true
-}
-
 /// An absolute TARGET the corpus uses as link text: it names nothing, so a
 /// hard link to it fails, and it is only ever the first operand of two or
 /// more (never a link name or a directory).

@@ -1248,27 +1248,6 @@ fn random_mode(rng: &mut Rng) -> String {
     }
 }
 
-/// Does `op` stay inside the directory it is resolved from? Relative, and
-/// `..` never climbs above the start. (The corpus's symlinks all point at
-/// or below their own depth, never at `.`, so following one goes deeper.)
-fn stays_inside(op: &[u8]) -> bool {
-    if op.first() == Some(&b'/') {
-        return false;
-    }
-    let mut depth = 0i32;
-    for comp in op.split(|&c| c == b'/') {
-        match comp {
-            b"" | b"." => {}
-            b".." => depth -= 1,
-            _ => depth += 1,
-        }
-        if depth < 0 {
-            return false;
-        }
-    }
-    true
-}
-
 #[test]
 fn mkdir_matches_gnu_on_a_random_corpus_trees_and_modes_included() {
     let _g = exclusive();

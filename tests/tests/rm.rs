@@ -1451,28 +1451,6 @@ fn corpus_setup(case: usize, dir: &Path) {
     }
 }
 
-/// Does `op` stay inside the directory it is resolved from? Relative, and
-/// `..` never climbs above the start. (Every symlink in the corpus points
-/// at or below its own depth, never at `.`, so following one only goes
-/// deeper; `dn/up` points at `../f`, a file, so nothing goes below it.)
-fn stays_inside(op: &[u8]) -> bool {
-    if op.first() == Some(&b'/') {
-        return false;
-    }
-    let mut depth = 0i32;
-    for comp in op.split(|&c| c == b'/') {
-        match comp {
-            b"" | b"." => {}
-            b".." => depth -= 1,
-            _ => depth += 1,
-        }
-        if depth < 0 {
-            return false;
-        }
-    }
-    true
-}
-
 /// `lines` lines, each y or n in some spelling.
 fn answers(rng: &mut Rng, lines: usize) -> Vec<u8> {
     let words: &[&[u8]] = &[b"y", b"n", b"Y", b"yes", b"no", b"", b" y", b"N", b"yy", b"x"];

@@ -1009,27 +1009,6 @@ fn corpus_setup(case: usize, dir: &Path) {
     }
 }
 
-/// Does `op` stay inside the directory it is resolved from? Relative, and
-/// `..` never climbs above the start. (Every symlink in the corpus points
-/// at or below its own depth, never at `.`, so following one only goes deeper.)
-fn stays_inside(op: &[u8]) -> bool {
-    if op.first() == Some(&b'/') {
-        return false;
-    }
-    let mut depth = 0i32;
-    for comp in op.split(|&c| c == b'/') {
-        match comp {
-            b"" | b"." => {}
-            b".." => depth -= 1,
-            _ => depth += 1,
-        }
-        if depth < 0 {
-            return false;
-        }
-    }
-    true
-}
-
 #[test]
 fn rmdir_matches_gnu_on_a_random_corpus_trees_included() {
     if !has(&["rmdir"]) {

@@ -396,6 +396,30 @@ pub fn help_is(synopsis: &str, options: &[&str], more: usize) -> impl predicates
     })
 }
 
+/// Does the operand `op` stay inside the directory it is resolved from?
+/// Relative, and `..` never climbs above the start: the twin corpora of
+/// mkdir, rmdir, rm and ln keep only such operands, so that neither run
+/// touches anything outside its own copy of the tree. (Their symlinks all
+/// point at or below their own depth, never at `.`, so following one only
+/// goes deeper; rm's `dn/up` points at `../f`, a file.)
+pub fn stays_inside(op: &[u8]) -> bool {
+    if op.first() == Some(&b'/') {
+        return false;
+    }
+    let mut depth = 0i32;
+    for comp in op.split(|&c| c == b'/') {
+        match comp {
+            b"" | b"." => {}
+            b".." => depth -= 1,
+            _ => depth += 1,
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    true
+}
+
 /// The differential run every applet has: `cases` argument vectors and
 /// environments from `make` (given the case number and the generator), each
 /// run by the box and by GNU's NAME in `dir` with the same stdin, the two
